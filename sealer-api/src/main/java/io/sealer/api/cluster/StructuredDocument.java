@@ -1,0 +1,19 @@
+package io.sealer.api.cluster;
+
+import java.util.Map;
+
+/**
+ * A YAML document kept as a tree: kubeadm kinds ({@code InitConfiguration}, {@code JoinConfiguration},
+ * {@code ClusterConfiguration}, {@code KubeletConfiguration}, {@code KubeProxyConfiguration}) for the installer, and
+ * kinds this version does not interpret.
+ *
+ * @param index 0-based position of the document in its file
+ * @param apiVersion the document's apiVersion
+ * @param kind the document's kind
+ * @param content the whole document as maps, lists and strings
+ */
+public record StructuredDocument(int index, String apiVersion, String kind, Map<String, Object> content) {
+    public StructuredDocument {
+        content = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(content));
+    }
+}

@@ -1,0 +1,47 @@
+package io.sealer.api.spi;
+
+import io.sealer.api.ProgressListener;
+import io.sealer.api.image.ImageReference;
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Blob and manifest I/O against one or more OCI distribution registries. Implemented by {@code sealer-registry} and
+ * obtained through {@link RegistryClientProvider}. Every method verifies digests and throws
+ * {@link io.sealer.api.RegistryException} naming the image (and blob) on failure.
+ */
+public interface RegistryClient extends Closeable {
+    /** Media types a client asks for when fetching a manifest by tag. */
+    List<String> MANIFEST_MEDIA_TYPES = List.of(
+            "application/vnd.oci.image.index.v1+json",
+            "application/vnd.oci.image.manifest.v1+json",
+            "application/vnd.docker.distribution.manifest.list.v2+json",
+            "application/vnd.docker.distribution.manifest.v2+json");
+
+    /**
+     * Fetches a manifest by the reference's digest, or else by its tag.
+     *
+     * @return the manifest, absent when the registry answers 404
+     */
+    Optional<RegistryManifest> fetchManifest(ImageReference reference);
+
+    /** True when the repository of {@code repository} holds the blob. */
+    boolean blobExists(ImageReference repository, String digest);
+
+    /**
+     * Streams a blob to {@code target}, verifying its digest while writing; on mismatch the partial file is deleted.
+     */
+    void fetchBlob(ImageReference repository, String digest, long size, Path target, ProgressListener listener);
+
+    /** Uploads a blob unless present; mounts it from {@code mountFrom} of the same registry when possible. */
+    void pushBlob(ImageReference repository, String digest, long size, Path source, Optional<ImageReference> mountFrom,
+            ProgressListener listener);
+
+    /** Puts a manifest under the reference's tag (or digest) and returns its digest. */
+    String pushManifest(ImageReference reference, RegistryManifest manifest);
+
+    @Override
+    void close();
+}
