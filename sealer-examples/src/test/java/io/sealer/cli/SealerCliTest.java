@@ -1,0 +1,103 @@
+package io.sealer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SealerCliTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        SealerCli cli = new SealerCli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("SEALER_ROOT", dir.resolve("store").toString()),
+                dir);
+        return cli.run(args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void versionPrintsTheProjectVersion() {
+        assertThat(run("version")).isZero();
+        assertThat(out()).startsWith("sealer-java ").doesNotContain("unknown").doesNotContain("${");
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err()).contains("unknown command \"frobnicate\"").contains("usage: sealer");
+    }
+
+    @Test
+    void validateAcceptsAGoodKubefileAndClusterfile() throws Exception {
+        Files.writeString(dir.resolve("Kubefile"), "FROM scratch\nCOPY imageList manifests\nCMD kubectl get nodes\n");
+        Files.writeString(dir.resolve("Clusterfile"), """
+                apiVersion: sealer.io/v2
+                kind: Cluster
+                metadata:
+                  name: demo
+                spec:
+                  image: kubernetes:v1.19.8
+                  ssh:
+                    passwd: "000000"
+                  hosts:
+                  - ips: [192.168.0.2]
+                    roles: [master]
+                """);
+        assertThat(run("validate", "Kubefile", "Clusterfile")).as(err()).isZero();
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void validateReportsFileAndLineOfEachProblemAndExitsOne() throws Exception {
+        Files.writeString(dir.resolve("Kubefile"), "FROM scratch\nCOPY onlysrc\n");
+        Files.writeString(dir.resolve("Kubefile2"), "FROM scratch\n\nBOGUS x\n");
+        assertThat(run("validate", "Kubefile", "Kubefile2")).isEqualTo(1);
+        assertThat(out()).contains("Kubefile:2: ").contains("Kubefile2:3: ");
+    }
+
+    @Test
+    void validateNamesTheFieldOfABadClusterfile() throws Exception {
+        Files.writeString(dir.resolve("cluster.yaml"), """
+                kind: Cluster
+                metadata:
+                  name: demo
+                spec:
+                  hosts:
+                  - ips: [300.1.1.1]
+                    roles: [master]
+                """);
+        assertThat(run("validate", "cluster.yaml")).isEqualTo(1);
+        assertThat(out()).startsWith("cluster.yaml").contains("spec.hosts[0].ips[0]").contains("300.1.1.1");
+    }
+
+    @Test
+    void validateJsonPrintsTheParsedModel() throws Exception {
+        Files.writeString(dir.resolve("Kubefile"), "FROM scratch\nCOPY etc .\n");
+        assertThat(run("validate", "--json", "Kubefile")).isZero();
+        assertThat(out()).contains("\"type\" : \"Kubefile\"").contains("\"instruction\" : \"COPY\"");
+    }
+
+    @Test
+    void missingFileIsAProblem() {
+        assertThat(run("validate", "nope")).isEqualTo(1);
+        assertThat(out()).contains("nope: no such file");
+    }
+}
