@@ -183,7 +183,7 @@ public final class OciRegistryClient implements RegistryClient {
         }
         URI start = endpoint.resolve(uploads);
         HttpResponse<InputStream> response = http.send(image, endpoint, new RegistryHttp.Call("POST", start,
-                Map.of("Content-Length", "0"), HttpRequest.BodyPublishers::noBody, scopes));
+                Map.of(), () -> HttpRequest.BodyPublishers.ofByteArray(new byte[0]), scopes));
         RegistryHttp.drain(response);
         if (response.statusCode() == 201 && from.isPresent()) {
             LOG.debug("mounted blob {} from {} into {}", digest, from.get(), image);
@@ -219,8 +219,8 @@ public final class OciRegistryClient implements RegistryClient {
                 listener.onEvent(ProgressEvent.progress(digest, offset, length));
             }
             URI put = withQuery(location, "digest=" + enc(digest));
-            response = http.send(image, endpoint, new RegistryHttp.Call("PUT", put, Map.of("Content-Length", "0"),
-                    HttpRequest.BodyPublishers::noBody, scopes));
+            response = http.send(image, endpoint, new RegistryHttp.Call("PUT", put, Map.of(),
+                    () -> HttpRequest.BodyPublishers.ofByteArray(new byte[0]), scopes));
         }
         RegistryHttp.drain(response);
         if (response.statusCode() != 201) {
