@@ -42,6 +42,8 @@ final class CredentialHelper {
         try {
             try (OutputStream in = process.getOutputStream()) {
                 in.write(serverUrl.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // the helper did not read its input; its exit code tells what happened
             }
             byte[] out;
             try (InputStream stdout = process.getInputStream()) {
