@@ -22,12 +22,13 @@ import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Finds image values in manifest text. YAML is read one document at a time (documents split at {@code ---} lines, so
- * only one document is ever in memory) and each document that mentions {@code image} at all is walked with Jackson's
- * streaming parser; a document that does not parse is read with sealer's line rule instead, with a warning. JSON
+ * only one document is ever in memory); each document that mentions {@code image} at all is read by
+ * {@link SimpleYamlScanner} when it can, else walked with Jackson's streaming parser; a document that does not parse is read with sealer's line rule instead, with a warning. JSON
  * files are streamed whole.
  */
 final class ManifestScanner {
     private static final int BUFFER = 1 << 16;
+    private static final long SMALL_FILE = 1 << 16;
     private static final String SOURCE_COMMENT = "# Source: ";
 
     private final YAMLFactory yaml;
@@ -98,6 +99,11 @@ final class ManifestScanner {
         IntFunction<String> where = fileWhere != null ? line -> fileWhere.apply(firstLine + line - 1)
                 : templateWhere(chart, document);
         List<Found> found = new ArrayList<>();
+        if (SimpleYamlScanner.scan(document, (value, line) -> found.add(new Found(value, line)))) {
+            found.forEach(f -> collector.candidate(f.value(), where.apply(f.line())));
+            return;
+        }
+        found.clear();
         try (JsonParser parser = yaml.createParser(document)) {
             ImageValueWalker.walk(parser, (value, line) -> found.add(new Found(value, line)));
         } catch (IOException | RuntimeException e) {
@@ -163,6 +169,10 @@ final class ManifestScanner {
     }
 
     private static BufferedReader open(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size <= SMALL_FILE) {
+            return new BufferedReader(new StringReader(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
+        }
         Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
         return new BufferedReader(reader, BUFFER);
     }
