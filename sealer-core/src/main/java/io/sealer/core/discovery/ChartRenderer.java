@@ -37,17 +37,16 @@ final class ChartRenderer {
         if (!Files.isReadable(chartDir.resolve("Chart.yaml"))) {
             throw new BuildException(name + "/Chart.yaml", 0, "cannot read the chart's Chart.yaml", null);
         }
-        TemplateCommand command = new Helm(chartDir).template().withName(RELEASE_NAME);
-        for (Path values : valuesFiles) {
-            command = command.withValuesFile(values);
-        }
         try {
+            TemplateCommand command = new Helm(chartDir).template().withName(RELEASE_NAME);
+            for (Path values : valuesFiles) {
+                command = command.withValuesFile(values);
+            }
             return command.call();
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
             String lower = message.toLowerCase(Locale.ROOT);
-            boolean metadata = lower.contains("chart.yaml") || lower.contains("chart.metadata")
-                    || lower.contains("apiversion") || lower.contains("chart metadata");
+            boolean metadata = lower.contains("chart.yaml") || lower.contains("chart.metadata");
             String source = metadata ? name + "/Chart.yaml" : name;
             throw new BuildException(source, 0, "Helm could not " + (metadata ? "load" : "render")
                     + " the chart: " + message, e);
