@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
 /**
  * A container or cluster image reference, normalised by Docker's rules: {@code nginx} is
  * {@code docker.io/library/nginx:latest}, {@code index.docker.io} is {@code docker.io}, a first segment with a dot, a
- * colon or equal to {@code localhost} is a registry domain. A tag and a digest may be given together and both are
- * kept.
+ * colon or equal to {@code localhost} is a registry domain, as is an upper-case first segment. A tag and a digest may
+ * be given together and both are kept. As in {@code github.com/distribution/reference}, the repository path (after
+ * {@code library/} is added) may be at most 255 characters, a digest must use a registered algorithm ({@code sha256},
+ * {@code sha384}, {@code sha512}) with the matching number of lower-case hex digits, and a bare 64-character hex string
+ * is an image id, not a name.
  *
  * @param domain registry domain with optional port, e.g. {@code docker.io}, {@code localhost:5000}
  * @param path repository path inside the registry, e.g. {@code library/nginx}
@@ -33,6 +36,8 @@ public record ImageReference(String domain, String path, String tag, String dige
     private static final Pattern DIGEST = Pattern.compile(
             "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
     private static final Pattern SHA256 = Pattern.compile("sha256:[0-9a-f]{64}");
+    private static final Pattern SHA384 = Pattern.compile("sha384:[0-9a-f]{96}");
+    private static final Pattern SHA512 = Pattern.compile("sha512:[0-9a-f]{128}");
     private static final Pattern HEX64 = Pattern.compile("[a-f0-9]{64}");
 
     public ImageReference {
@@ -65,9 +70,7 @@ public record ImageReference(String domain, String path, String tag, String dige
             if (!DIGEST.matcher(digest).matches()) {
                 throw new InvalidReferenceException(reference, "invalid digest \"" + digest + "\"");
             }
-            if (digest.startsWith("sha256:") && !SHA256.matcher(digest).matches()) {
-                throw new InvalidReferenceException(reference, "a sha256 digest needs 64 lower-case hex digits");
-            }
+            checkDigestAlgorithm(reference, digest);
         }
         String tag = null;
         int colon = rest.lastIndexOf(':');
@@ -80,10 +83,6 @@ public record ImageReference(String domain, String path, String tag, String dige
         }
         if (rest.isEmpty()) {
             throw new InvalidReferenceException(reference, "repository name is empty");
-        }
-        if (rest.length() > NAME_MAX_LENGTH) {
-            throw new InvalidReferenceException(reference,
-                    "repository name is longer than " + NAME_MAX_LENGTH + " characters");
         }
         String domain;
         String path;
@@ -112,7 +111,27 @@ public record ImageReference(String domain, String path, String tag, String dige
         if (domain.equals(DOCKER_HUB) && !path.contains("/")) {
             path = "library/" + path;
         }
+        if (path.length() > NAME_MAX_LENGTH) {
+            throw new InvalidReferenceException(reference,
+                    "repository path \"" + path + "\" is longer than " + NAME_MAX_LENGTH + " characters");
+        }
         return new ImageReference(domain, path, tag, digest);
+    }
+
+    private static void checkDigestAlgorithm(String reference, String digest) {
+        String algorithm = digest.substring(0, digest.indexOf(':'));
+        Pattern expected = switch (algorithm) {
+            case "sha256" -> SHA256;
+            case "sha384" -> SHA384;
+            case "sha512" -> SHA512;
+            default -> throw new InvalidReferenceException(reference,
+                    "unsupported digest algorithm \"" + algorithm + "\" (expected sha256, sha384 or sha512)");
+        };
+        if (!expected.matcher(digest).matches()) {
+            int hexDigits = algorithm.equals("sha256") ? 64 : algorithm.equals("sha384") ? 96 : 128;
+            throw new InvalidReferenceException(reference,
+                    "a " + algorithm + " digest needs " + hexDigits + " lower-case hex digits");
+        }
     }
 
     /** The tag, absent when none was given. */
