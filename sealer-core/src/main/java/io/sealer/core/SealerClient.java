@@ -2,12 +2,24 @@ package io.sealer.core;
 
 import io.sealer.api.ProgressListener;
 import io.sealer.api.cluster.Clusterfile;
+import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Platform;
 import io.sealer.api.kubefile.Kubefile;
+import io.sealer.core.build.BaseImageSource;
+import io.sealer.core.build.BuildEngine;
+import io.sealer.core.build.BuildExtension;
+import io.sealer.core.build.BuildRequest;
 import io.sealer.core.clusterfile.ClusterfileParser;
 import io.sealer.core.kubefile.KubefileParser;
+import io.sealer.core.store.ImageStore;
+import io.sealer.core.store.ImageSummary;
+import io.sealer.core.store.RemovalResult;
+import io.sealer.core.store.StorePaths;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The entry point of the SDK. Build one with {@link #builder()}; it is immutable and thread-safe.
@@ -27,7 +39,7 @@ public final class SealerClient {
         this.settings = settings;
     }
 
-    /** A builder with the defaults: store root per {@link StoreRoots#defaultRoot()}, host platform, no listener. */
+    /** A builder with the defaults: store root per {@link StorePaths#defaultRoot()}, host platform, no listener. */
     public static Builder builder() {
         return new Builder();
     }
@@ -56,6 +68,80 @@ public final class SealerClient {
     }
 
     /**
+     * Builds the Kubefile in {@code contextDir} for the client's platform, named after the directory
+     * ({@code <dir>:latest}).
+     *
+     * @return the stored image
+     */
+    public ClusterImage build(Path contextDir) {
+        return build(BuildRequest.builder(contextDir).build(settings.platform())).get(0);
+    }
+
+    /**
+     * Builds a cluster image per platform of the request and stores them under its tag.
+     *
+     * @throws io.sealer.api.BuildException naming the Kubefile line that failed; the store lists nothing new then
+     */
+    public List<ClusterImage> build(BuildRequest request) {
+        return withStore(store -> new BuildEngine(store, settings.listener(), BaseImageSource.NONE,
+                List.<BuildExtension>of()).build(request));
+    }
+
+    /** A request builder for {@link #build(BuildRequest)}, with the client's platform as default. */
+    public BuildRequest.Builder buildRequest(Path contextDir) {
+        return BuildRequest.builder(contextDir);
+    }
+
+    /** Every stored image, one row per name and platform. */
+    public List<ImageSummary> images() {
+        return withStore(ImageStore::list);
+    }
+
+    /** The stored image of a name (or id) for every platform it has. */
+    public List<ClusterImage> inspect(String nameOrId) {
+        return withStore(store -> store.inspect(nameOrId));
+    }
+
+    /** The stored image of a name (or id) for one platform, if present. */
+    public Optional<ClusterImage> find(String nameOrId, Platform platform) {
+        return withStore(store -> store.find(nameOrId, Optional.of(platform)));
+    }
+
+    /** Gives every platform of {@code source} the additional name {@code target}. */
+    public List<ClusterImage> tag(String source, String target) {
+        return withStore(store -> store.tag(source, target));
+    }
+
+    /** Removes a name (all platforms, or one) and the layers no other image uses. */
+    public RemovalResult removeImage(String nameOrId, Optional<Platform> platform) {
+        return withStore(store -> store.rmi(nameOrId, platform));
+    }
+
+    /** Removes unreferenced layers and leftovers of interrupted operations. */
+    public RemovalResult prune() {
+        return withStore(ImageStore::prune);
+    }
+
+    /** Writes the named images (all their platforms) into one tar file. */
+    public void save(Path file, List<String> names) {
+        withStore(store -> {
+            store.save(file, names);
+            return null;
+        });
+    }
+
+    /** Loads images from a file written by {@link #save}, verifying every layer. */
+    public List<ClusterImage> load(Path file) {
+        return withStore(store -> store.load(file));
+    }
+
+    private <T> T withStore(Function<ImageStore, T> action) {
+        try (ImageStore store = ImageStore.open(settings.storeRoot())) {
+            return action.apply(store);
+        }
+    }
+
+    /**
      * The settings of a {@link SealerClient}.
      *
      * @param storeRoot root directory of the local image store
@@ -72,7 +158,7 @@ public final class SealerClient {
 
     /** Builds a {@link SealerClient}. */
     public static final class Builder {
-        private Path storeRoot = StoreRoots.defaultRoot();
+        private Path storeRoot = StorePaths.defaultRoot();
         private Platform platform = Platform.host();
         private ProgressListener listener = ProgressListener.NONE;
 

@@ -33,7 +33,11 @@ public final class SealerCli {
         this.err = err;
         this.environment = Map.copyOf(environment);
         this.workingDir = workingDir;
-        for (Command command : List.of(new VersionCommand(), new ValidateCommand())) {
+        List<Command> all = new ArrayList<>(List.of(new BuildCommand(), new ImagesCommand(), new InspectCommand()));
+        all.addAll(StoreCommands.all());
+        all.add(new ValidateCommand());
+        all.add(new VersionCommand());
+        for (Command command : all) {
             commands.put(command.name(), command);
         }
     }

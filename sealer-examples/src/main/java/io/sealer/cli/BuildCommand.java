@@ -1,0 +1,94 @@
+package io.sealer.cli;
+
+import io.sealer.api.image.ClusterImage;
+import io.sealer.api.image.ImageReference;
+import io.sealer.api.image.Platform;
+import io.sealer.core.SealerClient;
+import io.sealer.core.build.BuildRequest;
+import io.sealer.core.discovery.DiscoveryOptions;
+import io.sealer.core.discovery.ImageDiscovery;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code sealer build}: builds a cluster image from a Kubefile and its context directory. */
+final class BuildCommand implements Command {
+    @Override
+    public String name() {
+        return "build";
+    }
+
+    @Override
+    public String summary() {
+        return "Build a cluster image from a Kubefile";
+    }
+
+    @Override
+    public String usage() {
+        return "build [-f Kubefile] -t NAME [-m|--mode lite] [--platform os/arch[,os/arch...]] [--build-arg k=v]..."
+                + " [--no-cache] [--image-list FILE] [--ignored-image-list FILE] DIR";
+    }
+
+    @Override
+    public int run(List<String> arguments, CliContext context) throws IOException {
+        CliArgs args = CliArgs.parse(arguments,
+                Set.of("-f", "-t", "-m", "--platform", "--build-arg", "--image-list", "--ignored-image-list"),
+                Set.of("--no-cache"),
+                Map.of("--file", "-f", "--kubefile", "-f", "--tag", "-t", "--mode", "-m"));
+        if (args.positional().size() != 1) {
+            throw new UsageException("build needs exactly one context DIR");
+        }
+        String tag = args.option("-t").orElseThrow(() -> new UsageException("build needs -t NAME"));
+        SealerClient client = context.client();
+        BuildRequest.Builder request = client.buildRequest(context.path(args.positional().get(0)))
+                .tag(tag)
+                .kubefile(args.option("-f").orElse("Kubefile"))
+                .mode(args.option("-m").orElse(BuildRequest.MODE_LITE))
+                .noCache(args.flag("--no-cache"))
+                .discovery(discovery(args, context));
+        for (String list : args.options("--platform")) {
+            for (String platform : list.split(",")) {
+                request.platforms(parsePlatform(platform.trim()));
+            }
+        }
+        for (String arg : args.options("--build-arg")) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--build-arg expects KEY=VALUE, got \"" + arg + "\"");
+            }
+            request.buildArg(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        List<ClusterImage> images = client.build(request.build(client.settings().platform()));
+        for (ClusterImage image : images) {
+            context.out().println("built " + ImageReference.parse(image.name()).familiarName() + " ("
+                    + image.platform() + ") " + image.id() + ", " + image.containerImages().size()
+                    + " container image(s)");
+        }
+        return 0;
+    }
+
+    private static DiscoveryOptions discovery(CliArgs args, CliContext context) throws IOException {
+        DiscoveryOptions options = DiscoveryOptions.defaults();
+        List<ImageReference> extra = new ArrayList<>();
+        for (String file : args.options("--image-list")) {
+            extra.addAll(ImageDiscovery.parseImageList(Files.readAllLines(context.path(file), StandardCharsets.UTF_8)));
+        }
+        List<ImageReference> ignored = new ArrayList<>();
+        for (String file : args.options("--ignored-image-list")) {
+            ignored.addAll(ImageDiscovery.parseImageList(Files.readAllLines(context.path(file), StandardCharsets.UTF_8)));
+        }
+        return options.withExtraImages(extra).withIgnoredImages(ignored);
+    }
+
+    static Platform parsePlatform(String text) {
+        try {
+            return Platform.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.sealer.cli;
+
+import io.sealer.api.image.ImageReference;
+import io.sealer.core.store.ImageSummary;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** {@code sealer images}: a table of the stored images, one row per name and platform. */
+final class ImagesCommand implements Command {
+    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    @Override
+    public String name() {
+        return "images";
+    }
+
+    @Override
+    public String summary() {
+        return "List the cluster images in the local store";
+    }
+
+    @Override
+    public String usage() {
+        return "images";
+    }
+
+    @Override
+    public int run(List<String> args, CliContext context) {
+        if (!args.isEmpty()) {
+            throw new UsageException("images takes no arguments");
+        }
+        String format = "%-50s %-14s %-16s %-20s %s%n";
+        context.out().printf(format, "NAME", "ID", "PLATFORM", "CREATED", "SIZE");
+        for (ImageSummary row : context.client().images()) {
+            context.out().printf(format, ImageReference.parse(row.name()).familiarName(), shortId(row.id()),
+                    row.platform(), CREATED.format(row.created()), humanSize(row.size()));
+        }
+        return 0;
+    }
+
+    static String shortId(String id) {
+        String hex = id.startsWith("sha256:") ? id.substring("sha256:".length()) : id;
+        return hex.substring(0, Math.min(12, hex.length()));
+    }
+
+    static String humanSize(long bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? bytes + " B" : String.format("%.1f %s", value, units[unit]);
+    }
+}

@@ -1,0 +1,174 @@
+package io.sealer.cli;
+
+import io.sealer.api.image.ClusterImage;
+import io.sealer.api.image.ImageReference;
+import io.sealer.core.store.RemovalResult;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The small store commands: {@code tag}, {@code rmi}, {@code save}, {@code load} and {@code prune}. */
+final class StoreCommands {
+    private StoreCommands() {
+    }
+
+    static List<Command> all() {
+        return List.of(new Tag(), new Rmi(), new Save(), new Load(), new Prune());
+    }
+
+    private static void printRemoval(CliContext context, RemovalResult result) {
+        result.images().forEach(i -> context.out().println("untagged " + i));
+        result.layers().forEach(l -> context.out().println("deleted layer " + l));
+    }
+
+    /** {@code sealer tag SOURCE TARGET}. */
+    static final class Tag implements Command {
+        @Override
+        public String name() {
+            return "tag";
+        }
+
+        @Override
+        public String summary() {
+            return "Give an image another name";
+        }
+
+        @Override
+        public String usage() {
+            return "tag SOURCE TARGET";
+        }
+
+        @Override
+        public int run(List<String> args, CliContext context) {
+            if (args.size() != 2) {
+                throw new UsageException("tag needs SOURCE and TARGET");
+            }
+            for (ClusterImage image : context.client().tag(args.get(0), args.get(1))) {
+                context.out().println("tagged " + ImageReference.parse(image.name()).familiarName() + " ("
+                        + image.platform() + ")");
+            }
+            return 0;
+        }
+    }
+
+    /** {@code sealer rmi NAME [--platform p]}. */
+    static final class Rmi implements Command {
+        @Override
+        public String name() {
+            return "rmi";
+        }
+
+        @Override
+        public String summary() {
+            return "Remove images and the layers nothing else uses";
+        }
+
+        @Override
+        public String usage() {
+            return "rmi [--platform os/arch] NAME...";
+        }
+
+        @Override
+        public int run(List<String> arguments, CliContext context) {
+            CliArgs args = CliArgs.parse(arguments, Set.of("--platform"), Set.of(), Map.of());
+            if (args.positional().isEmpty()) {
+                throw new UsageException("rmi needs at least one NAME");
+            }
+            var platform = args.option("--platform").map(BuildCommand::parsePlatform);
+            for (String name : args.positional()) {
+                printRemoval(context, context.client().removeImage(name, platform));
+            }
+            return 0;
+        }
+    }
+
+    /** {@code sealer save -o FILE NAME...}. */
+    static final class Save implements Command {
+        @Override
+        public String name() {
+            return "save";
+        }
+
+        @Override
+        public String summary() {
+            return "Write images into one tar file";
+        }
+
+        @Override
+        public String usage() {
+            return "save -o FILE NAME...";
+        }
+
+        @Override
+        public int run(List<String> arguments, CliContext context) {
+            CliArgs args = CliArgs.parse(arguments, Set.of("-o"), Set.of(), Map.of("--output", "-o"));
+            String file = args.option("-o").orElseThrow(() -> new UsageException("save needs -o FILE"));
+            if (args.positional().isEmpty()) {
+                throw new UsageException("save needs at least one NAME");
+            }
+            context.client().save(context.path(file), args.positional());
+            context.out().println("saved " + String.join(", ", args.positional()) + " to " + file);
+            return 0;
+        }
+    }
+
+    /** {@code sealer load -i FILE}. */
+    static final class Load implements Command {
+        @Override
+        public String name() {
+            return "load";
+        }
+
+        @Override
+        public String summary() {
+            return "Load images from a file made by save, verifying every layer";
+        }
+
+        @Override
+        public String usage() {
+            return "load -i FILE";
+        }
+
+        @Override
+        public int run(List<String> arguments, CliContext context) {
+            CliArgs args = CliArgs.parse(arguments, Set.of("-i"), Set.of(), Map.of("--input", "-i"));
+            String file = args.option("-i").orElseThrow(() -> new UsageException("load needs -i FILE"));
+            if (!args.positional().isEmpty()) {
+                throw new UsageException("load takes no NAME");
+            }
+            for (ClusterImage image : context.client().load(context.path(file))) {
+                context.out().println("loaded " + ImageReference.parse(image.name()).familiarName() + " ("
+                        + image.platform() + ")");
+            }
+            return 0;
+        }
+    }
+
+    /** {@code sealer prune}. */
+    static final class Prune implements Command {
+        @Override
+        public String name() {
+            return "prune";
+        }
+
+        @Override
+        public String summary() {
+            return "Remove unreferenced layers and leftovers of interrupted builds";
+        }
+
+        @Override
+        public String usage() {
+            return "prune";
+        }
+
+        @Override
+        public int run(List<String> args, CliContext context) {
+            if (!args.isEmpty()) {
+                throw new UsageException("prune takes no arguments");
+            }
+            printRemoval(context, context.client().prune());
+            return 0;
+        }
+    }
+
+}
