@@ -31,7 +31,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
-/** Turns one logical line into an {@link Instruction}; problems are thrown as {@link ParseProblem}. */
+/**
+ * Turns logical lines into {@link Instruction}s; problems are thrown as {@link ParseProblem}. One instance serves one
+ * parse (it remembers the current line for warnings).
+ */
 final class InstructionParser {
     /** Supported instruction keywords, in the order the error message lists them. */
     static final List<String> KEYWORDS = List.of("FROM", "COPY", "RUN", "CMD", "ARG", "LABEL", "ENV", "MAINTAINER",
@@ -45,20 +48,28 @@ final class InstructionParser {
     private static final Set<String> COPY_FLAGS = Set.of("chown", "chmod");
     private static final List<String> APP_SCHEMES = List.of(AppDeclaration.LOCAL, "http://", "https://");
 
-    private final JsonForm json = new JsonForm();
+    private final JsonForm json;
     private final char escape;
     private final Consumer<String> warn;
+    private int currentLine;
 
     /**
+     * @param json the JSON-form reader
      * @param escape the escape character in effect
-     * @param warn receives warnings about the instruction being parsed (without location)
+     * @param warn receives warnings about the instruction being parsed, with its line number
      */
-    InstructionParser(char escape, Consumer<String> warn) {
+    InstructionParser(JsonForm json, char escape, Consumer<Warning> warn) {
+        this.json = json;
         this.escape = escape;
-        this.warn = warn;
+        this.warn = message -> warn.accept(new Warning(currentLine, message));
+    }
+
+    /** A warning about the instruction starting on {@code line}. */
+    record Warning(int line, String message) {
     }
 
     Instruction parse(LogicalLine logical) {
+        currentLine = logical.line();
         String text = logical.text();
         int line = logical.line();
         int end = 0;

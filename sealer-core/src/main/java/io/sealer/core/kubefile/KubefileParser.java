@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class KubefileParser {
     private static final Logger LOG = LoggerFactory.getLogger(KubefileParser.class);
 
+    private final JsonForm json = new JsonForm();
+
     /**
      * Reads and parses a Kubefile (UTF-8).
      *
@@ -78,9 +80,9 @@ public final class KubefileParser {
         Lexed lexed = new Lexer(source, reader).lex();
         List<String> warnings = new ArrayList<>(lexed.warnings());
         List<Instruction> instructions = new ArrayList<>();
+        InstructionParser parser = new InstructionParser(json, lexed.escape(),
+                w -> warnings.add(source + ":" + w.line() + ": " + w.message()));
         for (LogicalLine line : lexed.lines()) {
-            String prefix = source + ":" + line.line() + ": ";
-            InstructionParser parser = new InstructionParser(lexed.escape(), w -> warnings.add(prefix + w));
             try {
                 instructions.add(parser.parse(line));
             } catch (ParseProblem e) {
