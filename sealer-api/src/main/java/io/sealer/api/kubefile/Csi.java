@@ -1,0 +1,25 @@
+package io.sealer.api.kubefile;
+
+import java.util.List;
+
+/**
+ * {@code CSI <name> <src>...}: like {@link App}, and marks the application as a storage plugin (the build adds
+ * label {@code cluster.alpha.sealer.io/kube-csi-<name>=true}).
+ *
+ * @param line 1-based start line
+ * @param original the instruction as written
+ * @param name application name
+ * @param sources sources as written, quotes removed
+ */
+public record Csi(int line, String original, String name, List<String> sources) implements AppDeclaration {
+    public Csi {
+        Values.text(original, "original");
+        Values.text(name, "name");
+        sources = Values.copy(sources);
+    }
+
+    @Override
+    public String keyword() {
+        return "CSI";
+    }
+}
