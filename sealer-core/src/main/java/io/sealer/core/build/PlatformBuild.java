@@ -126,8 +126,7 @@ final class PlatformBuild {
             case Cmds cmds -> config.cmds.addAll(cmds.commands());
             case Label label -> config.labels.putAll(label.labels());
             case Env env -> config.env.putAll(env.variables());
-            case Maintainer maintainer -> config.maintainer = maintainer.original()
-                    .replaceFirst("(?i)^\\s*MAINTAINER\\s+", "").strip();
+            case Maintainer maintainer -> config.maintainer = maintainer.name();
             case KubeVersion version -> config.labels.put(ConfigAccumulator.LABEL_KUBE_VERSION, version.constraint());
             case Launch launch -> config.launchApps.addAll(requireApps(launch, launch.apps()));
             case AppCmds appCmds -> config.putAppCmds(requireApp(appCmds, appCmds.app()), appCmds.commands());
