@@ -30,8 +30,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * resolved as Go's YAML libraries do; duplicate keys are an error. Thread-safe.
  */
 final class YamlReader {
-    /** Largest accepted Clusterfile, in code points. */
-    static final int MAX_CODE_POINTS = 4 * 1024 * 1024;
+    /** Largest accepted Clusterfile, in code points (1 Mi; snakeyaml needs about a second per Mi of scalars). */
+    static final int MAX_CODE_POINTS = 1024 * 1024;
     /** Deepest accepted nesting of mappings and lists. */
     static final int MAX_DEPTH = 64;
     /** Most nodes a whole file may stand for once aliases are expanded. */
@@ -61,7 +61,13 @@ final class YamlReader {
 
     /** All documents of the stream in order, empty ones included (as null scalars). */
     List<YamlDocument> read(String source, Reader reader) {
-        try (YAMLParser parser = (YAMLParser) factory.createParser(reader)) {
+        YAMLParser parser;
+        try {
+            parser = (YAMLParser) factory.createParser(reader);
+        } catch (IOException e) {
+            throw new ClusterfileException(source, 0, null, "cannot read the file: " + e.getMessage());
+        }
+        try (parser) {
             List<YamlDocument> documents = new ArrayList<>();
             Budget budget = new Budget(source);
             JsonToken token;
@@ -78,7 +84,7 @@ final class YamlReader {
         } catch (ClusterfileException e) {
             throw e;
         } catch (JsonProcessingException e) {
-            throw translate(source, e);
+            throw translate(source, e, safeLine(parser));
         } catch (IOException e) {
             throw new ClusterfileException(source, 0, null, "cannot read the file: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -88,17 +94,26 @@ final class YamlReader {
                 throw marked(source, marked);
             }
             String message = e instanceof YAMLException ? e.getMessage() : e.getClass().getSimpleName();
-            throw new ClusterfileException(source, 0, null, "invalid YAML: " + message);
+            throw new ClusterfileException(source, safeLine(parser), null, "invalid YAML: " + message);
         }
     }
 
-    private static ClusterfileException translate(String source, JsonProcessingException e) {
+    private static int safeLine(YAMLParser parser) {
+        try {
+            JsonLocation location = parser.currentLocation();
+            return location == null ? 0 : Math.max(0, location.getLineNr());
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static ClusterfileException translate(String source, JsonProcessingException e, int fallbackLine) {
         MarkedYAMLException marked = findMarked(e);
         if (marked != null) {
             return marked(source, marked);
         }
         JsonLocation location = e.getLocation();
-        int line = location == null ? 0 : Math.max(0, location.getLineNr());
+        int line = location == null || location.getLineNr() <= 0 ? fallbackLine : location.getLineNr();
         String message = e.getOriginalMessage();
         if (message != null && message.startsWith("Expected a field name")) {
             message = "mapping keys must be plain scalars";
