@@ -78,7 +78,9 @@ final class ClusterDecoder {
         Map<String, FieldValue> userEnv = EnvEntries.parse(fields.stringList(spec, "env", specPath), fields);
 
         IpRegistry ipRegistry = new IpRegistry();
-        List<HostDraft> drafts = v2 ? v2Hosts(spec, specPath, ipRegistry) : v1Hosts(spec, specPath, userEnv, ipRegistry);
+        List<HostDraft> drafts = v2
+                ? v2Hosts(spec, specPath, ipRegistry)
+                : v1Hosts(spec, specPath, userEnv, ipRegistry);
         if (drafts.stream().noneMatch(d -> d.roles().contains(Host.ROLE_MASTER))) {
             String at = v2 ? specPath + ".hosts" : specPath + ".masters.ipList";
             throw fields.error(at, spec.line(),

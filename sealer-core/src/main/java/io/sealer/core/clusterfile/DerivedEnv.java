@@ -78,7 +78,8 @@ final class DerivedEnv {
         String prefixText = slash < 0 ? "" : cidr.substring(slash + 1).trim();
         int bits = network == null ? 0 : network.getAddress().length * 8;
         if (network == null || !prefixText.matches("[0-9]{1,3}") || Integer.parseInt(prefixText) > bits) {
-            throw fields.error(at.path(), at.line(), "SvcCIDR " + Fields.quote(cidr) + " is not a CIDR such as 10.96.0.0/22");
+            throw fields.error(at.path(), at.line(),
+                    "SvcCIDR " + Fields.quote(cidr) + " is not a CIDR such as 10.96.0.0/22");
         }
         int hostBits = bits - Integer.parseInt(prefixText);
         BigInteger size = BigInteger.ONE.shiftLeft(hostBits);

@@ -87,7 +87,8 @@ class ClusterfileErrorsTest {
                         "documents[0].spec.ssh.port", 5, "\"abc\" is not a port number (1-65535)"),
                 arguments(cluster("  hosts:\n  - ips: [10.0.0.1]\n    roles: [master]\n    ssh: {port: 70000}\n"),
                         "documents[0].spec.hosts[0].ssh.port", 8, "\"70000\" is not a port number"),
-                arguments(cluster("  ssh: {encrypted: true, passwd: abc}\n  hosts: [{ips: [10.0.0.1], roles: [master]}]\n"),
+                arguments(cluster("  ssh: {encrypted: true, passwd: abc}\n"
+                        + "  hosts: [{ips: [10.0.0.1], roles: [master]}]\n"),
                         "documents[0].spec.ssh.encrypted", 5, "encrypted passwords"),
                 arguments(cluster("  env: [A=1, NOVALUE]\n  hosts: [{ips: [10.0.0.1], roles: [master]}]\n"),
                         "documents[0].spec.env[1]", 5, "expected KEY=VALUE, found no \"=\""),
