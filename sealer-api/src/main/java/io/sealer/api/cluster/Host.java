@@ -1,5 +1,7 @@
 package io.sealer.api.cluster;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -7,11 +9,11 @@ import java.util.Map;
  * A group of machines that share roles and settings. The {@code ssh} and {@code env} here are already merged over
  * the cluster's by the parser.
  *
- * @param ips IP addresses (ranges already expanded), in order
+ * @param ips IP addresses (ranges already expanded, IPv6 in canonical form), in order
  * @param roles roles such as {@code master}, {@code node}, or user-defined ones
  * @param ssh login settings for these machines
- * @param env environment for these machines (host entries win over cluster entries)
- * @param labels node labels to set
+ * @param env environment for these machines (host entries win over cluster entries); iteration order is stable
+ * @param labels node labels to set, in file order
  * @param taints node taints, e.g. {@code key=value:NoSchedule}
  */
 public record Host(List<String> ips, List<String> roles, SshCredentials ssh, Map<String, String> env,
@@ -25,8 +27,8 @@ public record Host(List<String> ips, List<String> roles, SshCredentials ssh, Map
         ips = List.copyOf(ips);
         roles = List.copyOf(roles);
         ssh = ssh == null ? SshCredentials.EMPTY : ssh;
-        env = Map.copyOf(env);
-        labels = Map.copyOf(labels);
+        env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         taints = List.copyOf(taints);
     }
 

@@ -10,7 +10,10 @@ import java.util.Map;
  * @param index 0-based position of the document in its file
  * @param apiVersion the document's apiVersion
  * @param kind the document's kind
- * @param content the whole document as maps, lists and strings
+ * @param content the whole document, unmodifiable: nested values are {@code Map<String, Object>} (in file order),
+ *     {@code List<Object>}, {@code String}, {@code Long} (plain decimal integers), {@code Double} (plain decimal
+ *     numbers), {@code Boolean} or {@code null}; every other scalar (such as {@code 0755} or {@code 1e3}) is the
+ *     {@code String} exactly as written, so values survive a round trip to YAML and JSON
  */
 public record StructuredDocument(int index, String apiVersion, String kind, Map<String, Object> content) {
     public StructuredDocument {
