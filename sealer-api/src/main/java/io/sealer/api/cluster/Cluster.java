@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public record Cluster(String name, String apiVersion, String image, SshCredentials ssh, Map<String, String> env,
         List<Host> hosts, List<String> cmdArgs, List<String> cmds, List<String> appNames, String containerRuntime,
-        String dataRoot, List<HostAlias> hostAliases, RegistrySettings registry) {
+        String dataRoot, List<HostAlias> hostAliases, ClusterRegistry registry) {
     /** Default {@link #dataRoot()}. */
     public static final String DEFAULT_DATA_ROOT = "/var/lib/sealer/data";
 
@@ -42,7 +42,7 @@ public record Cluster(String name, String apiVersion, String image, SshCredentia
         containerRuntime = containerRuntime == null ? "" : containerRuntime;
         dataRoot = dataRoot == null || dataRoot.isEmpty() ? DEFAULT_DATA_ROOT : dataRoot;
         hostAliases = hostAliases == null ? List.of() : List.copyOf(hostAliases);
-        registry = registry == null ? RegistrySettings.DEFAULT : registry;
+        registry = registry == null ? ClusterRegistry.DEFAULT : registry;
     }
 
     /** All IPs with the role, in file order. */

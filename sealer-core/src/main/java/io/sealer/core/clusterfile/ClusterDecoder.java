@@ -5,7 +5,7 @@ import io.sealer.api.cluster.ExternalRegistry;
 import io.sealer.api.cluster.Host;
 import io.sealer.api.cluster.HostAlias;
 import io.sealer.api.cluster.LocalRegistry;
-import io.sealer.api.cluster.RegistrySettings;
+import io.sealer.api.cluster.ClusterRegistry;
 import io.sealer.api.cluster.SshCredentials;
 import io.sealer.core.clusterfile.YamlNode.MapNode;
 import java.net.InetAddress;
@@ -87,7 +87,7 @@ final class ClusterDecoder {
                     "no host has role master: the first IP of the first master host runs kubeadm init");
         }
 
-        RegistrySettings registry = registry(spec, specPath);
+        ClusterRegistry registry = registry(spec, specPath);
         String containerRuntime = containerRuntime(spec, specPath);
         Map<String, String> env = DerivedEnv.fill(userEnv, registry, containerRuntime, fields);
         List<Host> hosts = new ArrayList<>(drafts.size());
@@ -196,16 +196,16 @@ final class ClusterDecoder {
                 unset(fields.optString(ssh, "pkPasswd", path)), fields.optPort(ssh, "port", path));
     }
 
-    private RegistrySettings registry(MapNode spec, String specPath) {
+    private ClusterRegistry registry(MapNode spec, String specPath) {
         MapNode registry = fields.optMap(spec, "registry", specPath);
         if (registry == null) {
-            return RegistrySettings.DEFAULT;
+            return ClusterRegistry.DEFAULT;
         }
         String path = specPath + ".registry";
         fields.warnUnknownKeys(registry, path, Set.of("localRegistry", "externalRegistry"));
         MapNode local = fields.optMap(registry, "localRegistry", path);
         MapNode external = fields.optMap(registry, "externalRegistry", path);
-        return new RegistrySettings(local == null ? null : localRegistry(local, path + ".localRegistry"),
+        return new ClusterRegistry(local == null ? null : localRegistry(local, path + ".localRegistry"),
                 external == null ? null : externalRegistry(external, path + ".externalRegistry"));
     }
 

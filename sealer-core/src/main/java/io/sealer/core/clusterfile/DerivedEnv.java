@@ -2,7 +2,7 @@ package io.sealer.core.clusterfile;
 
 import io.sealer.api.cluster.ExternalRegistry;
 import io.sealer.api.cluster.LocalRegistry;
-import io.sealer.api.cluster.RegistrySettings;
+import io.sealer.api.cluster.ClusterRegistry;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
@@ -24,7 +24,7 @@ final class DerivedEnv {
     private DerivedEnv() {
     }
 
-    static Map<String, String> fill(Map<String, FieldValue> userEnv, RegistrySettings registry,
+    static Map<String, String> fill(Map<String, FieldValue> userEnv, ClusterRegistry registry,
             String containerRuntime, Fields fields) {
         Map<String, String> env = new LinkedHashMap<>();
         for (Map.Entry<String, FieldValue> entry : userEnv.entrySet()) {

@@ -9,11 +9,11 @@ import java.util.Optional;
  * @param localRegistry the registry sealer runs on the masters, or {@code null}
  * @param externalRegistry a registry the user runs, or {@code null}
  */
-public record RegistrySettings(LocalRegistry localRegistry, ExternalRegistry externalRegistry) {
+public record ClusterRegistry(LocalRegistry localRegistry, ExternalRegistry externalRegistry) {
     /** A default local registry and no external one. */
-    public static final RegistrySettings DEFAULT = new RegistrySettings(LocalRegistry.DEFAULT, null);
+    public static final ClusterRegistry DEFAULT = new ClusterRegistry(LocalRegistry.DEFAULT, null);
 
-    public RegistrySettings {
+    public ClusterRegistry {
         if (localRegistry == null && externalRegistry == null) {
             localRegistry = LocalRegistry.DEFAULT;
         }
