@@ -101,7 +101,8 @@ final class StoreLock {
     private FileChannel channel() throws IOException {
         if (channel == null || !channel.isOpen()) {
             // never closed on purpose: closing any channel on the file drops every lock this process holds on it
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
         }
         return channel;
     }
