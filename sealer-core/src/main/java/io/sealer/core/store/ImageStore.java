@@ -49,6 +49,7 @@ import org.slf4j.LoggerFactory;
  * {@code tmp/} is removed by the next writer. Layers added but not yet committed in an image are leased to the
  * adding process and survive garbage collection while it runs. Close the store to release its leases.
  */
+@SuppressWarnings("try") // lock guards are held for the scope of their try block and never used in it
 public final class ImageStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ImageStore.class);
 
@@ -60,28 +61,13 @@ public final class ImageStore implements AutoCloseable {
     private final LayerRegistry layers;
     private final Leases leases;
 
-    private ImageStore(StorePaths paths) {
+    private ImageStore(StorePaths paths, StoreLock lock) {
         this.paths = paths;
+        this.lock = lock;
         this.owner = OwnerToken.current();
         this.files = new AtomicFiles(paths.tmp(), owner);
         this.layers = new LayerRegistry(paths, owner);
         this.leases = new Leases(paths, owner, files);
-        try {
-            for (Path dir : List.of(paths.overlay2(), paths.layerDb(), paths.imageDb(), paths.cache(), paths.tmp(),
-                    paths.leases())) {
-                Files.createDirectories(dir);
-            }
-            this.lock = StoreLock.of(paths.lockFile().toRealPath().getParent().resolve(".lock"));
-        } catch (IOException e) {
-            throw IoFailures.wrap(paths.root(), "opening the image store", e);
-        }
-        if (!Files.exists(paths.lockFile())) {
-            try {
-                Files.createFile(paths.lockFile());
-            } catch (IOException e) {
-                // created concurrently or not creatable: the lock opens it with CREATE anyway
-            }
-        }
     }
 
     /**
@@ -90,19 +76,26 @@ public final class ImageStore implements AutoCloseable {
      * @throws StoreException when the directories cannot be created, naming the path and the reason
      */
     public static ImageStore open(Path root) {
-        Path absolute = root.toAbsolutePath().normalize();
+        StorePaths paths = new StorePaths(root);
+        Path current = paths.root();
         try {
-            Files.createDirectories(absolute);
-            Files.createDirectories(absolute.resolve("tmp"));
-            if (!Files.exists(absolute.resolve(".lock"))) {
-                Files.createFile(absolute.resolve(".lock"));
+            for (Path dir : List.of(paths.overlay2(), paths.layerDb(), paths.imageDb(), paths.cache(), paths.tmp(),
+                    paths.leases())) {
+                current = dir;
+                Files.createDirectories(dir);
             }
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            // another process created it first
+            current = paths.lockFile();
+            if (!Files.exists(current)) {
+                try {
+                    Files.createFile(current);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // another process created it first
+                }
+            }
+            return new ImageStore(paths, StoreLock.of(current.toRealPath()));
         } catch (IOException e) {
-            throw IoFailures.wrap(absolute, "opening the image store", e);
+            throw IoFailures.wrap(current, "opening the image store", e);
         }
-        return new ImageStore(new StorePaths(absolute));
     }
 
     /** Opens the store at {@link StorePaths#defaultRoot()}. */
