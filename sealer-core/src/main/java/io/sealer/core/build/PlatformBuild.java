@@ -116,21 +116,34 @@ final class PlatformBuild {
     }
 
     private void apply(Instruction instruction) throws IOException {
-        switch (instruction) {
-            case From from -> from(from);
-            case Copy copy -> copy(copy);
-            case Run run -> run(run);
-            case AppDeclaration app -> app(app);
-            case Arg arg -> arg(arg);
-            case Cmd cmd -> config.cmds.addAll(cmd.commands());
-            case Cmds cmds -> config.cmds.addAll(cmds.commands());
-            case Label label -> config.labels.putAll(label.labels());
-            case Env env -> config.env.putAll(env.variables());
-            case Maintainer maintainer -> config.maintainer = maintainer.name();
-            case KubeVersion version -> config.labels.put(ConfigAccumulator.LABEL_KUBE_VERSION, version.constraint());
-            case Launch launch -> config.launchApps.addAll(requireApps(launch, launch.apps()));
-            case AppCmds appCmds -> config.putAppCmds(requireApp(appCmds, appCmds.app()), appCmds.commands());
-            case AppEnv appEnv -> config.putAppEnv(requireApp(appEnv, appEnv.app()), appEnv.variables());
+        if (instruction instanceof From from) {
+            from(from);
+        } else if (instruction instanceof Copy copy) {
+            copy(copy);
+        } else if (instruction instanceof Run run) {
+            run(run);
+        } else if (instruction instanceof AppDeclaration app) {
+            app(app);
+        } else if (instruction instanceof Arg arg) {
+            arg(arg);
+        } else if (instruction instanceof Cmd cmd) {
+            config.cmds.addAll(cmd.commands());
+        } else if (instruction instanceof Cmds cmds) {
+            config.cmds.addAll(cmds.commands());
+        } else if (instruction instanceof Label label) {
+            config.labels.putAll(label.labels());
+        } else if (instruction instanceof Env env) {
+            config.env.putAll(env.variables());
+        } else if (instruction instanceof Maintainer maintainer) {
+            config.maintainer = maintainer.name();
+        } else if (instruction instanceof KubeVersion version) {
+            config.labels.put(ConfigAccumulator.LABEL_KUBE_VERSION, version.constraint());
+        } else if (instruction instanceof Launch launch) {
+            config.launchApps.addAll(requireApps(launch, launch.apps()));
+        } else if (instruction instanceof AppCmds appCmds) {
+            config.putAppCmds(requireApp(appCmds, appCmds.app()), appCmds.commands());
+        } else if (instruction instanceof AppEnv appEnv) {
+            config.putAppEnv(requireApp(appEnv, appEnv.app()), appEnv.variables());
         }
     }
 
