@@ -80,12 +80,14 @@ class SealerCliTest {
                 metadata:
                   name: demo
                 spec:
+                  image: kubernetes:v1.19.8
                   hosts:
                   - ips: [300.1.1.1]
                     roles: [master]
                 """);
         assertThat(run("validate", "cluster.yaml")).isEqualTo(1);
-        assertThat(out()).startsWith("cluster.yaml").contains("spec.hosts[0].ips[0]").contains("300.1.1.1");
+        assertThat(out()).startsWith("cluster.yaml:7: ").contains("documents[0].spec.hosts[0].ips[0]")
+                .contains("\"300.1.1.1\" is not an IP address");
     }
 
     @Test
