@@ -45,6 +45,20 @@ class StoreCrashTest {
         }
     }
 
+    /**
+     * Commits and garbage-collects from this process while the child is busy: the inter-process lock and the
+     * child's leases on its not yet committed layers must keep both sides sound (a layer pruned under the child's
+     * feet would make its commit fail, and the child would stop before printing its next line).
+     */
+    private static void writeWhileTheChildRuns(Path root, int round, int commit) {
+        try (ImageStore store = ImageStore.open(root)) {
+            StoredLayer layer = StoreFixtures.layer(store, Map.of("parent", round + "/" + commit));
+            store.commit(StoreFixtures.image("parent/app:v" + commit, Platform.LINUX_AMD64, layer));
+            store.prune();
+            assertThat(store.find("parent/app:v" + commit, Optional.empty())).isPresent();
+        }
+    }
+
     /** Starts the child, waits for its {@code round}-th commit, then kills it at whatever it is doing. */
     private void runAndKill(Path root, int round) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -60,6 +74,7 @@ class StoreCrashTest {
             while (commits < round && (line = out.readLine()) != null) {
                 if (line.startsWith("committed ")) {
                     commits++;
+                    writeWhileTheChildRuns(root, round, commits);
                 }
             }
             assertThat(commits).as("commits before the kill, see %s", "child-" + round + ".err")
