@@ -17,7 +17,7 @@ final class StoreCommands {
     }
 
     private static void printRemoval(CliContext context, RemovalResult result) {
-        result.images().forEach(i -> context.out().println("untagged " + i));
+        result.images().forEach(i -> context.out().println("removed image " + i));
         result.layers().forEach(l -> context.out().println("deleted layer " + l));
     }
 

@@ -102,4 +102,48 @@ class SealerCliTest {
         assertThat(run("validate", "nope")).isEqualTo(1);
         assertThat(out()).contains("nope: no such file");
     }
+
+    @Test
+    void buildImagesInspectSaveRmiLoadRoundTrip() throws Exception {
+        Path ctx = Files.createDirectories(dir.resolve("app"));
+        Files.writeString(ctx.resolve("Kubefile"), "FROM scratch\nCOPY manifests manifests\nCMD kubectl apply -f manifests\n");
+        Files.createDirectories(ctx.resolve("manifests"));
+        Files.writeString(ctx.resolve("manifests/pod.yaml"), "kind: Pod\nspec:\n  containers:\n  - image: nginx:1.25\n");
+
+        assertThat(run("build", "-t", "app:1", "--platform", "linux/amd64,linux/arm64", "app")).as(err()).isZero();
+        assertThat(out()).contains("built app:1 (linux/amd64)").contains("built app:1 (linux/arm64)");
+        out.reset();
+        assertThat(run("images")).isZero();
+        assertThat(out()).contains("NAME").contains("app:1").contains("linux/arm64");
+        out.reset();
+        assertThat(run("inspect", "-o", "json", "--platform", "linux/arm64", "app:1")).as(err()).isZero();
+        assertThat(out()).contains("\"type\" : \"COPY\"").contains("docker.io/library/nginx:1.25")
+                .contains("\"architecture\" : \"arm64\"").doesNotContain("amd64");
+        out.reset();
+        assertThat(run("save", "-o", "app.tar", "app:1")).isZero();
+        assertThat(run("rmi", "app:1")).isZero();
+        out.reset();
+        assertThat(run("images")).isZero();
+        assertThat(out()).doesNotContain("app:1");
+        assertThat(run("load", "-i", "app.tar")).isZero();
+        assertThat(out()).contains("loaded app:1 (linux/amd64)");
+    }
+
+    @Test
+    void buildErrorsNameTheKubefileLineAndExitOne() throws Exception {
+        Path ctx = Files.createDirectories(dir.resolve("bad"));
+        Files.writeString(ctx.resolve("Kubefile"), "FROM scratch\nCOPY ../outside x\n");
+        assertThat(run("build", "-t", "bad:1", "bad")).isEqualTo(1);
+        assertThat(err()).contains("Kubefile:2: ").contains("leaves the build context");
+        assertThat(run("build", "bad")).isEqualTo(2);
+        assertThat(err()).contains("build needs -t NAME");
+    }
+
+    @Test
+    void unsupportedModeIsAClearError() throws Exception {
+        Path ctx = Files.createDirectories(dir.resolve("m"));
+        Files.writeString(ctx.resolve("Kubefile"), "FROM scratch\n");
+        assertThat(run("build", "-t", "m:1", "-m", "cloud", "m")).isEqualTo(1);
+        assertThat(err()).contains("\"cloud\" is not supported");
+    }
 }
