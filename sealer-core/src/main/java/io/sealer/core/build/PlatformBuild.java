@@ -29,6 +29,7 @@ import io.sealer.api.kubefile.Maintainer;
 import io.sealer.api.kubefile.Run;
 import io.sealer.core.discovery.DiscoveryResult;
 import io.sealer.core.discovery.ImageDiscovery;
+import io.sealer.core.layer.IoFailures;
 import io.sealer.core.layer.Snapshot;
 import io.sealer.core.layer.SnapshotDiff;
 import io.sealer.core.layer.Trees;
@@ -93,9 +94,9 @@ final class PlatformBuild {
             try {
                 apply(instruction);
             } catch (IOException e) {
-                throw fail(instruction, "I/O error: " + e.getMessage(), e);
+                throw fail(instruction, IoFailures.describe(e), e);
             } catch (UncheckedIOException e) {
-                throw fail(instruction, "I/O error: " + e.getCause().getMessage(), e);
+                throw fail(instruction, IoFailures.describe(e.getCause()), e);
             } catch (BuildException e) {
                 throw e;
             } catch (SealerException e) {
