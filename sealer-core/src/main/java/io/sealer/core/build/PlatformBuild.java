@@ -31,6 +31,7 @@ import io.sealer.core.discovery.DiscoveryResult;
 import io.sealer.core.discovery.ImageDiscovery;
 import io.sealer.core.layer.IoFailures;
 import io.sealer.core.layer.Snapshot;
+import io.sealer.core.layer.Streams;
 import io.sealer.core.layer.SnapshotDiff;
 import io.sealer.core.layer.Trees;
 import io.sealer.core.store.ImageStore;
@@ -42,7 +43,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -341,8 +341,7 @@ final class PlatformBuild {
     }
 
     static String digest(String text) {
-        return "sha256:" + HexFormat.of().formatHex(
-                SourceDigest.sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return Streams.sha256Id(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @FunctionalInterface

@@ -1,5 +1,6 @@
 package io.sealer.core.build;
 
+import io.sealer.core.layer.Streams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,7 +21,7 @@ final class SourceDigest {
     }
 
     static String of(List<Path> sources) throws IOException {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Streams.sha256();
         byte[] buffer = new byte[64 * 1024];
         for (Path source : sources) {
             update(digest, "source:" + source.getFileName());
@@ -51,13 +51,5 @@ final class SourceDigest {
     private static void update(MessageDigest digest, String text) {
         digest.update(text.getBytes(StandardCharsets.UTF_8));
         digest.update((byte) 0);
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

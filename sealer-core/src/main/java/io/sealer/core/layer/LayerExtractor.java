@@ -1,7 +1,6 @@
 package io.sealer.core.layer;
 
 import com.google.common.io.CountingInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,8 +42,8 @@ public final class LayerExtractor {
      * @throws io.sealer.api.StoreException when the tar is malformed or a file cannot be written
      */
     public static LayerDigest extract(InputStream tar, Path root) {
-        MessageDigest sha256 = ReproducibleTar.sha256();
-        CountingInputStream counting = new CountingInputStream(new NonClosing(tar));
+        MessageDigest sha256 = Streams.sha256();
+        CountingInputStream counting = new CountingInputStream(Streams.nonClosing(tar));
         DigestInputStream digesting = new DigestInputStream(counting, sha256);
         new Extraction(root).run(digesting);
         try {
@@ -225,18 +224,6 @@ public final class LayerExtractor {
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system: keep the default permissions
             }
-        }
-    }
-
-    /** Leaves the caller's stream open. */
-    private static final class NonClosing extends FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the caller owns the stream
         }
     }
 }

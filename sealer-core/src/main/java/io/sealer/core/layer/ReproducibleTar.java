@@ -2,7 +2,6 @@ package io.sealer.core.layer;
 
 import com.google.common.io.CountingOutputStream;
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -43,8 +41,8 @@ public final class ReproducibleTar {
         if (entries.isEmpty()) {
             return LayerDigest.EMPTY;
         }
-        MessageDigest sha256 = sha256();
-        CountingOutputStream counting = new CountingOutputStream(new NonClosing(out));
+        MessageDigest sha256 = Streams.sha256();
+        CountingOutputStream counting = new CountingOutputStream(Streams.nonClosing(out));
         BufferedOutputStream buffered = new BufferedOutputStream(new DigestOutputStream(counting, sha256), BUFFER);
         Path current = dir;
         try {
@@ -111,28 +109,4 @@ public final class ReproducibleTar {
         return header;
     }
 
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
-
-    /** Keeps {@code finish()}/{@code close()} of wrapping streams away from the caller's stream. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
-    }
 }

@@ -8,9 +8,9 @@ import io.sealer.core.layer.LayerDigest;
 import io.sealer.core.layer.LayerDigestMismatchException;
 import io.sealer.core.layer.LayerExtractor;
 import io.sealer.core.layer.ReproducibleTar;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import io.sealer.core.layer.Streams;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ final class ImageArchive {
             Function<String, Path> layerDir) {
         String current = INDEX;
         try {
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(new NonClosing(out), "UTF-8");
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(Streams.nonClosing(out), "UTF-8");
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             List<ImageCodec.ArchiveEntry> index = images.stream()
@@ -160,22 +160,5 @@ final class ImageArchive {
         entry.setGroupName("");
         entry.setMode(0100644);
         return entry;
-    }
-
-    /** Keeps the caller's stream open. */
-    private static final class NonClosing extends FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            out.flush();
-        }
     }
 }

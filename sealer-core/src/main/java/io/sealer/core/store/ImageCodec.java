@@ -21,8 +21,7 @@ import io.sealer.api.image.Platform;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.sealer.core.layer.Streams;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
@@ -118,11 +117,7 @@ final class ImageCodec {
     }
 
     static String sha256Hex(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return HexFormat.of().formatHex(Streams.sha256().digest(bytes));
     }
 
     static String sha256Hex(String text) {
