@@ -26,6 +26,9 @@ public interface LayerStore {
      */
     void importLayer(String layerId, InputStream tar);
 
-    /** A directory for temporary files of this operation, on the store's file system; removed by the caller. */
+    /**
+     * A new directory for temporary files of this operation, on the store's file system; the store removes it when
+     * the operation ends.
+     */
     Path scratchDirectory();
 }
