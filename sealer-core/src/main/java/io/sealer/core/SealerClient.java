@@ -1,22 +1,32 @@
 package io.sealer.core;
 
 import io.sealer.api.ProgressListener;
+import io.sealer.api.SealerException;
 import io.sealer.api.cluster.Clusterfile;
 import io.sealer.api.image.ClusterImage;
+import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
 import io.sealer.api.kubefile.Kubefile;
+import io.sealer.api.spi.RegistryCredentials;
+import io.sealer.api.spi.RegistrySettings;
 import io.sealer.core.build.BaseImageSource;
 import io.sealer.core.build.BuildEngine;
 import io.sealer.core.build.BuildExtension;
 import io.sealer.core.build.BuildRequest;
 import io.sealer.core.clusterfile.ClusterfileParser;
 import io.sealer.core.kubefile.KubefileParser;
+import io.sealer.core.registry.ClusterImages;
+import io.sealer.core.registry.RegistryAdapter;
+import io.sealer.core.registry.RegistryBaseImages;
+import io.sealer.core.registry.RegistryCacheExtension;
+import io.sealer.core.registry.RegistrySession;
 import io.sealer.core.store.ImageStore;
 import io.sealer.core.store.ImageSummary;
 import io.sealer.core.store.RemovalResult;
 import io.sealer.core.store.StorePaths;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -83,8 +93,87 @@ public final class SealerClient {
      * @throws io.sealer.api.BuildException naming the Kubefile line that failed; the store lists nothing new then
      */
     public List<ClusterImage> build(BuildRequest request) {
-        return withStore(store -> new BuildEngine(store, settings.listener(), BaseImageSource.NONE,
-                List.<BuildExtension>of()).build(request));
+        Optional<RegistryAdapter> adapter = RegistryAdapter.find(settings.registry());
+        if (adapter.isEmpty()) {
+            return withStore(store -> new BuildEngine(store, settings.listener(), BaseImageSource.NONE,
+                    List.<BuildExtension>of()).build(request));
+        }
+        int parallel = settings.registry().maxParallelBlobs();
+        try (RegistrySession session = adapter.get().open()) {
+            BaseImageSource bases = adapter.get().provider().transport().<BaseImageSource>map(t ->
+                    new RegistryBaseImages(new ClusterImages(t, session, parallel))).orElse(BaseImageSource.NONE);
+            List<BuildExtension> extensions = adapter.get().provider().cacheWriter().<BuildExtension>map(w ->
+                    new RegistryCacheExtension(w, session, parallel)).map(List::of).orElse(List.of());
+            return withStore(store -> new BuildEngine(store, settings.listener(), bases, extensions).build(request));
+        }
+    }
+
+    /**
+     * Pushes every platform of a stored image to the registry its name points at, as OCI images under one index.
+     *
+     * @return the digest of the pushed index
+     * @throws io.sealer.api.ImageNotFoundException when the store does not have the name
+     * @throws io.sealer.api.RegistryException naming the image (and blob) that failed
+     */
+    public String push(String name) {
+        RegistryAdapter adapter = requireAdapter();
+        try (RegistrySession session = adapter.open()) {
+            ClusterImages images = new ClusterImages(adapter.transport(), session,
+                    settings.registry().maxParallelBlobs());
+            return withStore(store -> images.push(store, name, settings.listener()));
+        }
+    }
+
+    /**
+     * Pulls an image from its registry into the store, for the given platforms (every platform the registry has when
+     * empty), verifying every blob and layer; nothing is listed unless everything arrived intact.
+     *
+     * @return the stored images
+     * @throws io.sealer.api.ImageNotFoundException when the registry does not have the image or a platform
+     */
+    public List<ClusterImage> pull(String name, List<Platform> platforms) {
+        RegistryAdapter adapter = requireAdapter();
+        ImageReference reference = ImageReference.parse(name);
+        try (RegistrySession session = adapter.open()) {
+            ClusterImages images = new ClusterImages(adapter.transport(), session,
+                    settings.registry().maxParallelBlobs());
+            return withStore(store -> images.pull(store, reference, platforms, settings.listener()));
+        }
+    }
+
+    /**
+     * Checks the credentials against {@code registry} ({@code host[:port]}) and stores them in the docker
+     * {@code config.json} ({@link RegistrySettings#dockerConfig()}, else the default location).
+     *
+     * @return where the credentials were stored
+     * @throws io.sealer.api.RegistryException when the registry refuses them; nothing is stored then
+     */
+    public String login(String registry, String username, String password) {
+        RegistryAdapter adapter = requireAdapter();
+        RegistryCredentials credentials = new RegistryCredentials(username, password);
+        RegistrySettings r = settings.registry();
+        RegistrySettings withCredentials = new RegistrySettings(r.mirrors(), r.insecureRegistries(), r.caFiles(),
+                r.dockerConfig(), Map.of(registry, credentials), r.connectTimeout(), r.readTimeout(),
+                r.maxRetries(), r.maxParallelBlobs());
+        try (RegistrySession session = new RegistryAdapter(adapter.provider(), withCredentials).open()) {
+            session.client().checkAccess(registry);
+        }
+        adapter.credentialStore().store(registry, credentials);
+        return adapter.credentialStore().location();
+    }
+
+    /**
+     * Removes the stored credentials of {@code registry}.
+     *
+     * @return true when there were some
+     */
+    public boolean logout(String registry) {
+        return requireAdapter().credentialStore().remove(registry);
+    }
+
+    private RegistryAdapter requireAdapter() {
+        return RegistryAdapter.find(settings.registry()).orElseThrow(() -> new SealerException(
+                "no registry adapter on the class path: add sealer-registry to use registries"));
     }
 
     /** A request builder for {@link #build(BuildRequest)}, with the client's platform as default. */
@@ -147,12 +236,15 @@ public final class SealerClient {
      * @param storeRoot root directory of the local image store
      * @param platform default target platform of builds and the platform picked by lookups
      * @param listener receives progress events
+     * @param registry mirrors, insecure registries, credentials and parallelism for registry access
      */
-    public record SealerSettings(Path storeRoot, Platform platform, ProgressListener listener) {
+    public record SealerSettings(Path storeRoot, Platform platform, ProgressListener listener,
+            RegistrySettings registry) {
         public SealerSettings {
             Objects.requireNonNull(storeRoot, "storeRoot");
             Objects.requireNonNull(platform, "platform");
             Objects.requireNonNull(listener, "listener");
+            Objects.requireNonNull(registry, "registry");
         }
     }
 
@@ -161,6 +253,7 @@ public final class SealerClient {
         private Path storeRoot = StorePaths.defaultRoot();
         private Platform platform = Platform.host();
         private ProgressListener listener = ProgressListener.NONE;
+        private RegistrySettings registry = RegistrySettings.defaults();
 
         private Builder() {
         }
@@ -183,8 +276,18 @@ public final class SealerClient {
             return this;
         }
 
+        /**
+         * How to reach registries: mirrors ({@code docker.io -> http://127.0.0.1:5000}), insecure registries, CA files,
+         * the docker {@code config.json}, credentials and the bound on parallel blob transfers
+         * ({@link RegistrySettings#defaults()} by default).
+         */
+        public Builder registrySettings(RegistrySettings settings) {
+            this.registry = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         public SealerClient build() {
-            return new SealerClient(new SealerSettings(storeRoot, platform, listener));
+            return new SealerClient(new SealerSettings(storeRoot, platform, listener, registry));
         }
     }
 }

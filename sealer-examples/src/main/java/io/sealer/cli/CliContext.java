@@ -1,25 +1,59 @@
 package io.sealer.cli;
 
+import io.sealer.api.spi.RegistrySettings;
 import io.sealer.core.SealerClient;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * What every command gets: where to print and how to make the SDK client for the global options.
+ * What every command gets: where to print and read, and how to make the SDK client for the global options.
  *
  * @param out standard output
  * @param err standard error
+ * @param in standard input (for {@code login --password-stdin})
  * @param storeRoot the store root from {@code --root} or {@code SEALER_ROOT}, or {@code null} for the default
  * @param workingDir the directory relative paths are resolved against
+ * @param insecureRegistries {@code --insecure-registry} values: registries that may be spoken to over plain HTTP
+ * @param dockerConfig the docker {@code config.json} from {@code --config} or {@code DOCKER_CONFIG}, absent for
+ *                     {@code ~/.docker/config.json}
  */
-record CliContext(PrintStream out, PrintStream err, Path storeRoot, Path workingDir) {
+record CliContext(PrintStream out, PrintStream err, InputStream in, Path storeRoot, Path workingDir,
+        Set<String> insecureRegistries, Optional<Path> dockerConfig) {
+    CliContext {
+        insecureRegistries = Set.copyOf(insecureRegistries);
+    }
+
     /** A client configured with the global options. */
     SealerClient client() {
-        SealerClient.Builder builder = SealerClient.builder();
+        return client(registrySettings());
+    }
+
+    /** A client configured with the global options and these registry settings. */
+    SealerClient client(RegistrySettings registry) {
+        SealerClient.Builder builder = SealerClient.builder().registrySettings(registry);
         if (storeRoot != null) {
             builder.storeRoot(storeRoot);
         }
         return builder.build();
+    }
+
+    /** Registry settings from the global options (insecure registries, docker config), defaults otherwise. */
+    RegistrySettings registrySettings() {
+        return withRegistry(Map.of(), Set.of(), RegistrySettings.defaults().maxParallelBlobs());
+    }
+
+    /** Registry settings with extra mirrors, insecure registries and a parallelism bound. */
+    RegistrySettings withRegistry(Map<String, List<java.net.URI>> mirrors, Set<String> insecure, int maxParallel) {
+        RegistrySettings d = RegistrySettings.defaults();
+        Set<String> allInsecure = new java.util.HashSet<>(insecureRegistries);
+        allInsecure.addAll(insecure);
+        return new RegistrySettings(mirrors, allInsecure, d.caFiles(), dockerConfig, d.credentials(),
+                d.connectTimeout(), d.readTimeout(), d.maxRetries(), maxParallel);
     }
 
     /** Resolves a path argument against the working directory. */

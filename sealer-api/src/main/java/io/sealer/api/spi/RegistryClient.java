@@ -42,6 +42,16 @@ public interface RegistryClient extends Closeable {
     /** Puts a manifest under the reference's tag (or digest) and returns its digest. */
     String pushManifest(ImageReference reference, RegistryManifest manifest);
 
+    /**
+     * Checks that {@code registry} ({@code host[:port]}) accepts this client's credentials: {@code GET /v2/} answered
+     * 200, after a Basic or Bearer challenge when the registry sends one.
+     *
+     * @throws io.sealer.api.RegistryException naming the registry when it refuses the credentials or cannot be reached
+     */
+    default void checkAccess(String registry) {
+        throw new UnsupportedOperationException("this registry client cannot check access");
+    }
+
     @Override
     void close();
 }

@@ -105,9 +105,13 @@ final class PlatformBuild {
             listener.onEvent(ProgressEvent.finished(step, instruction.original()));
         }
         checkApplications();
-        List<ImageReference> images = discoverImages();
+        DiscoveryResult discovered = discoverImages();
+        List<ImageReference> images = discovered.images();
+        Map<ImageReference, List<String>> sources = new LinkedHashMap<>();
+        images.forEach(i -> sources.put(i, discovered.sourcesOf(i)));
         for (BuildExtension extension : extensions) {
-            extension.apply(images, platform, base, store, listener).ifPresent(layers::add);
+            extension.apply(new BuildExtension.Step(images, sources, platform, request.platforms(), base,
+                    kubefile.source(), request.noCache(), store, listener)).ifPresent(layers::add);
         }
         TreeSet<String> containerImages = new TreeSet<>();
         base.ifPresent(b -> containerImages.addAll(b.containerImages()));
@@ -282,13 +286,12 @@ final class PlatformBuild {
         return store.addLayer(dir);
     }
 
-    private List<ImageReference> discoverImages() {
+    private DiscoveryResult discoverImages() {
         ImageDiscovery discovery = new ImageDiscovery(request.discovery(), listener);
         Path view = store.newStagingDir();
         try {
             RootfsView.assemble(layerDirs(newLayers), view, true);
-            DiscoveryResult result = discovery.discover(view);
-            return result.images();
+            return discovery.discover(view);
         } catch (IOException e) {
             throw new BuildException(kubefile.source(), 0, "cannot assemble the new layers for image discovery: "
                     + e.getMessage(), e);

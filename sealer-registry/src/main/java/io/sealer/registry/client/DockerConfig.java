@@ -213,6 +213,17 @@ public final class DockerConfig {
         return Optional.empty();
     }
 
+    /** True when {@code auths} has an entry for the registry. */
+    boolean hasAuthsEntry(String registry) {
+        String wanted = normalise(registry);
+        for (Iterator<String> it = root.path("auths").fieldNames(); it.hasNext();) {
+            if (normalise(it.next()).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void removeMatching(ObjectNode auths, String wanted) {
         for (Iterator<String> it = auths.fieldNames(); it.hasNext();) {
             if (normalise(it.next()).equals(wanted)) {

@@ -253,6 +253,19 @@ public final class OciRegistryClient implements RegistryClient {
     }
 
     @Override
+    public void checkAccess(String registry) {
+        RegistryHttp.Endpoint endpoint = http.origin(registry, registry);
+        HttpResponse<InputStream> response = http.send(registry, endpoint,
+                RegistryHttp.Call.get(endpoint.resolve("/v2/"), Map.of(), List.of()));
+        RegistryHttp.drain(response);
+        if (response.statusCode() != 200) {
+            throw new RegistryException(registry, "login refused: GET /v2/ answered HTTP " + response.statusCode()
+                    + (response.statusCode() == 401 ? " (wrong user name or password)" : ""),
+                    response.statusCode(), null);
+        }
+    }
+
+    @Override
     public void close() {
         // java.net.http.HttpClient of Java 17 holds no resources that need closing
     }
