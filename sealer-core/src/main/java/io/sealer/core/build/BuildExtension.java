@@ -14,32 +14,16 @@ import java.util.Optional;
 
 /**
  * A step that runs after a Kubefile's instructions and may add one layer, such as the registry cache layer that
- * holds every discovered container image. The engine calls {@link #apply(Step)} once per target platform; implement
- * that for the full context, or only the short form.
+ * holds every discovered container image. The engine calls {@link #apply(Step)} once per target platform.
  */
 public interface BuildExtension {
     /**
-     * The short form, without where the images were referenced nor the other platforms of the build.
-     *
-     * @param images the container images the new layers need (discovered, plus extra images)
-     * @param platform the target platform of this image
-     * @param base the base image, if the Kubefile has one
-     * @param store the store to add the layer to
-     * @param listener progress
-     * @return the added layer, or empty when there was nothing to add
-     */
-    Optional<Layer> apply(List<ImageReference> images, Platform platform, Optional<ClusterImage> base,
-            ImageStore store, ProgressListener listener);
-
-    /**
-     * Runs the extension for one platform of a build; by default the short form.
+     * Runs the extension for one platform of a build.
      *
      * @return the added layer, or empty when there was nothing to add
      * @throws io.sealer.api.BuildException naming the Kubefile (and the files referencing a failing image)
      */
-    default Optional<Layer> apply(Step step) {
-        return apply(step.images(), step.platform(), step.base(), step.store(), step.listener());
-    }
+    Optional<Layer> apply(Step step);
 
     /**
      * Everything an extension may use for one platform of a build.

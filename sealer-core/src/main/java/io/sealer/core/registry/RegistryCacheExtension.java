@@ -56,13 +56,6 @@ public final class RegistryCacheExtension implements BuildExtension {
     }
 
     @Override
-    public Optional<Layer> apply(List<ImageReference> images, Platform platform, Optional<ClusterImage> base,
-            ImageStore store, ProgressListener listener) {
-        return apply(new Step(images, Map.of(), platform, List.of(platform), base, "Kubefile", false, store,
-                listener));
-    }
-
-    @Override
     public Optional<Layer> apply(Step step) {
         if (step.images().isEmpty()) {
             return Optional.empty();
