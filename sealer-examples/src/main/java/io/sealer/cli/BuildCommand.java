@@ -20,22 +20,12 @@ import java.util.Map;
 import java.util.Set;
 
 /** {@code sealer build}: builds a cluster image from a Kubefile and its context directory. */
-final class BuildCommand implements Command {
-    @Override
-    public String name() {
-        return "build";
-    }
-
-    @Override
-    public String summary() {
-        return "Build a cluster image from a Kubefile";
-    }
-
-    @Override
-    public String usage() {
-        return "build [-f Kubefile] -t NAME [-m|--mode lite] [--platform os/arch[,os/arch...]] [--build-arg k=v]..."
+final class BuildCommand extends NamedCommand {
+    BuildCommand() {
+        super("build", "Build a cluster image from a Kubefile",
+                "build [-f Kubefile] -t NAME [-m|--mode lite] [--platform os/arch[,os/arch...]] [--build-arg k=v]..."
                 + " [--no-cache] [--image-list FILE] [--ignored-image-list FILE] [--mirror DOMAIN=URL]..."
-                + " [--insecure-registry HOST[:PORT]]... [--max-pulls N] DIR";
+                + " [--insecure-registry HOST[:PORT]]... [--max-pulls N] DIR");
     }
 
     @Override

@@ -7,23 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** {@code sealer images}: a table of the stored images, one row per name and platform. */
-final class ImagesCommand implements Command {
+final class ImagesCommand extends NamedCommand {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
-    @Override
-    public String name() {
-        return "images";
-    }
-
-    @Override
-    public String summary() {
-        return "List the cluster images in the local store";
-    }
-
-    @Override
-    public String usage() {
-        return "images";
+    ImagesCommand() {
+        super("images", "List the cluster images in the local store",
+                "images");
     }
 
     @Override

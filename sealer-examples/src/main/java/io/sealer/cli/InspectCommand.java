@@ -16,20 +16,10 @@ import java.util.Set;
  * {@code sealer inspect NAME}: the stored image for each platform as YAML (default) or JSON: its layers with id, type
  * and value, its configuration and the container images it needs.
  */
-final class InspectCommand implements Command {
-    @Override
-    public String name() {
-        return "inspect";
-    }
-
-    @Override
-    public String summary() {
-        return "Show a cluster image's layers, configuration and container images";
-    }
-
-    @Override
-    public String usage() {
-        return "inspect [--platform os/arch] [-o yaml|json] NAME";
+final class InspectCommand extends NamedCommand {
+    InspectCommand() {
+        super("inspect", "Show a cluster image's layers, configuration and container images",
+                "inspect [--platform os/arch] [-o yaml|json] NAME");
     }
 
     @Override

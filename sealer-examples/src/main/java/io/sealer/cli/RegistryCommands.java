@@ -20,20 +20,10 @@ final class RegistryCommands {
     }
 
     /** {@code sealer push NAME}. */
-    static final class Push implements Command {
-        @Override
-        public String name() {
-            return "push";
-        }
-
-        @Override
-        public String summary() {
-            return "Push a cluster image (every platform) to its registry";
-        }
-
-        @Override
-        public String usage() {
-            return "push NAME";
+    static final class Push extends NamedCommand {
+        Push() {
+            super("push", "Push a cluster image (every platform) to its registry",
+                    "push NAME");
         }
 
         @Override
@@ -50,20 +40,10 @@ final class RegistryCommands {
     }
 
     /** {@code sealer pull NAME [--platform p[,p...]]}. */
-    static final class Pull implements Command {
-        @Override
-        public String name() {
-            return "pull";
-        }
-
-        @Override
-        public String summary() {
-            return "Pull a cluster image from its registry";
-        }
-
-        @Override
-        public String usage() {
-            return "pull NAME [--platform os/arch[,os/arch...]]";
+    static final class Pull extends NamedCommand {
+        Pull() {
+            super("pull", "Pull a cluster image from its registry",
+                    "pull NAME [--platform os/arch[,os/arch...]]");
         }
 
         @Override
@@ -87,20 +67,10 @@ final class RegistryCommands {
     }
 
     /** {@code sealer login REGISTRY -u USER (-p PASS | --password-stdin)}. */
-    static final class Login implements Command {
-        @Override
-        public String name() {
-            return "login";
-        }
-
-        @Override
-        public String summary() {
-            return "Log in to a registry (stores the credentials in the docker config.json)";
-        }
-
-        @Override
-        public String usage() {
-            return "login REGISTRY -u USER (-p PASSWORD | --password-stdin)";
+    static final class Login extends NamedCommand {
+        Login() {
+            super("login", "Log in to a registry (stores the credentials in the docker config.json)",
+                    "login REGISTRY -u USER (-p PASSWORD | --password-stdin)");
         }
 
         @Override
@@ -133,20 +103,10 @@ final class RegistryCommands {
     }
 
     /** {@code sealer logout REGISTRY}. */
-    static final class Logout implements Command {
-        @Override
-        public String name() {
-            return "logout";
-        }
-
-        @Override
-        public String summary() {
-            return "Remove the stored credentials of a registry";
-        }
-
-        @Override
-        public String usage() {
-            return "logout REGISTRY";
+    static final class Logout extends NamedCommand {
+        Logout() {
+            super("logout", "Remove the stored credentials of a registry",
+                    "logout REGISTRY");
         }
 
         @Override

@@ -22,20 +22,10 @@ final class StoreCommands {
     }
 
     /** {@code sealer tag SOURCE TARGET}. */
-    static final class Tag implements Command {
-        @Override
-        public String name() {
-            return "tag";
-        }
-
-        @Override
-        public String summary() {
-            return "Give an image another name";
-        }
-
-        @Override
-        public String usage() {
-            return "tag SOURCE TARGET";
+    static final class Tag extends NamedCommand {
+        Tag() {
+            super("tag", "Give an image another name",
+                    "tag SOURCE TARGET");
         }
 
         @Override
@@ -52,20 +42,10 @@ final class StoreCommands {
     }
 
     /** {@code sealer rmi NAME [--platform p]}. */
-    static final class Rmi implements Command {
-        @Override
-        public String name() {
-            return "rmi";
-        }
-
-        @Override
-        public String summary() {
-            return "Remove images and the layers nothing else uses";
-        }
-
-        @Override
-        public String usage() {
-            return "rmi [--platform os/arch] NAME...";
+    static final class Rmi extends NamedCommand {
+        Rmi() {
+            super("rmi", "Remove images and the layers nothing else uses",
+                    "rmi [--platform os/arch] NAME...");
         }
 
         @Override
@@ -83,20 +63,10 @@ final class StoreCommands {
     }
 
     /** {@code sealer save -o FILE NAME...}. */
-    static final class Save implements Command {
-        @Override
-        public String name() {
-            return "save";
-        }
-
-        @Override
-        public String summary() {
-            return "Write images into one tar file";
-        }
-
-        @Override
-        public String usage() {
-            return "save -o FILE NAME...";
+    static final class Save extends NamedCommand {
+        Save() {
+            super("save", "Write images into one tar file",
+                    "save -o FILE NAME...");
         }
 
         @Override
@@ -113,20 +83,10 @@ final class StoreCommands {
     }
 
     /** {@code sealer load -i FILE}. */
-    static final class Load implements Command {
-        @Override
-        public String name() {
-            return "load";
-        }
-
-        @Override
-        public String summary() {
-            return "Load images from a file made by save, verifying every layer";
-        }
-
-        @Override
-        public String usage() {
-            return "load -i FILE";
+    static final class Load extends NamedCommand {
+        Load() {
+            super("load", "Load images from a file made by save, verifying every layer",
+                    "load -i FILE");
         }
 
         @Override
@@ -145,20 +105,10 @@ final class StoreCommands {
     }
 
     /** {@code sealer prune}. */
-    static final class Prune implements Command {
-        @Override
-        public String name() {
-            return "prune";
-        }
-
-        @Override
-        public String summary() {
-            return "Remove unreferenced layers and leftovers of interrupted builds";
-        }
-
-        @Override
-        public String usage() {
-            return "prune";
+    static final class Prune extends NamedCommand {
+        Prune() {
+            super("prune", "Remove unreferenced layers and leftovers of interrupted builds",
+                    "prune");
         }
 
         @Override

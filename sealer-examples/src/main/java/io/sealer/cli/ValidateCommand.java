@@ -24,22 +24,12 @@ import java.util.regex.Pattern;
  * {@code sealer validate [--json] FILE...}: parses Kubefiles and Clusterfiles (told apart by content), prints each
  * problem as {@code FILE:LINE: message} and exits 1 if there is any.
  */
-final class ValidateCommand implements Command {
+final class ValidateCommand extends NamedCommand {
     private static final Pattern YAML_KEY = Pattern.compile("(?m)^(apiVersion|kind)\\s*:");
 
-    @Override
-    public String name() {
-        return "validate";
-    }
-
-    @Override
-    public String summary() {
-        return "Check Kubefiles and Clusterfiles; print problems as FILE:LINE: message";
-    }
-
-    @Override
-    public String usage() {
-        return "validate [--json] FILE...";
+    ValidateCommand() {
+        super("validate", "Check Kubefiles and Clusterfiles; print problems as FILE:LINE: message",
+                "validate [--json] FILE...");
     }
 
     @Override

@@ -6,20 +6,10 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /** {@code sealer version}: the program's version and the Java runtime it runs on. */
-final class VersionCommand implements Command {
-    @Override
-    public String name() {
-        return "version";
-    }
-
-    @Override
-    public String summary() {
-        return "Print the version of sealer-java";
-    }
-
-    @Override
-    public String usage() {
-        return "version";
+final class VersionCommand extends NamedCommand {
+    VersionCommand() {
+        super("version", "Print the version of sealer-java",
+                "version");
     }
 
     @Override
