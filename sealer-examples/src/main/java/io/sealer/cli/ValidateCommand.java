@@ -52,12 +52,12 @@ final class ValidateCommand extends NamedCommand {
                 model.put("file", file);
                 if (isClusterfile(path)) {
                     Clusterfile clusterfile = client.loadClusterfile(path);
-                    clusterfile.warnings().forEach(w -> context.err().println(file + ": warning: " + w));
+                    clusterfile.warnings().forEach(w -> context.err().println("warning: " + w));
                     model.put("type", "Clusterfile");
                     model.set("model", mapper.valueToTree(clusterfile));
                 } else {
                     Kubefile kubefile = client.parseKubefile(path);
-                    kubefile.warnings().forEach(w -> context.err().println(file + ": warning: " + w));
+                    kubefile.warnings().forEach(w -> context.err().println("warning: " + w));
                     model.put("type", "Kubefile");
                     model.set("model", kubefileTree(mapper, kubefile));
                 }

@@ -149,4 +149,11 @@ class SealerCliTest {
         assertThat(run("build", "-t", "m:1", "-m", "cloud", "m")).isEqualTo(1);
         assertThat(err()).contains("\"cloud\" is not supported");
     }
+
+    @Test
+    void validatePrintsWarningsWithTheirLineOnStandardError() throws Exception {
+        Files.writeString(dir.resolve("Kubefile"), "FROM scratch\nRUN echo a \\\n\n  && echo b\n");
+        assertThat(run("validate", "Kubefile")).as(err()).isZero();
+        assertThat(err()).startsWith("warning: ").contains("Kubefile:2: ");
+    }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -118,7 +119,8 @@ public record BuildRequest(Path context, String kubefile, String tag, List<Platf
          * @param defaultPlatform used when no platform was given
          */
         public BuildRequest build(Platform defaultPlatform) {
-            String name = tag != null ? tag : context.toAbsolutePath().normalize().getFileName() + ":latest";
+            String name = tag != null ? tag
+                    : context.toAbsolutePath().normalize().getFileName().toString().toLowerCase(Locale.ROOT) + ":latest";
             List<Platform> targets = platforms.isEmpty() ? List.of(defaultPlatform) : platforms;
             return new BuildRequest(context, kubefile, name, targets, buildArgs, noCache, mode, discovery);
         }
