@@ -9,6 +9,7 @@ import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
 import io.sealer.api.kubefile.Kubefile;
+import io.sealer.api.kubefile.Run;
 import io.sealer.core.kubefile.KubefileParser;
 import io.sealer.core.store.ImageStore;
 import java.nio.file.Files;
@@ -66,9 +67,10 @@ public final class BuildEngine {
         kubefile.warnings().forEach(w -> listener.onEvent(ProgressEvent.warning(kubefile.source(), w)));
         BuildContext context = new BuildContext(request.context(), kubefile.source());
         List<ClusterImage> images = new ArrayList<>();
+        RunExecutor runExecutor = kubefile.instructions(Run.class).isEmpty() ? null : RunExecutor.forStore(store);
         for (Platform platform : request.platforms()) {
             PlatformBuild build = new PlatformBuild(store, listener, context, kubefile, request, platform,
-                    this::baseImage, extensions);
+                    this::baseImage, extensions, runExecutor);
             images.add(store.commit(build.run(name)));
         }
         return images;

@@ -30,9 +30,7 @@ import io.sealer.api.kubefile.Run;
 import io.sealer.core.discovery.DiscoveryResult;
 import io.sealer.core.discovery.ImageDiscovery;
 import io.sealer.core.layer.IoFailures;
-import io.sealer.core.layer.Snapshot;
 import io.sealer.core.layer.Streams;
-import io.sealer.core.layer.SnapshotDiff;
 import io.sealer.core.layer.Trees;
 import io.sealer.core.store.ImageStore;
 import io.sealer.core.store.StoredLayer;
@@ -66,6 +64,7 @@ final class PlatformBuild {
     private final Platform platform;
     private final BaseResolver baseResolver;
     private final List<BuildExtension> extensions;
+    private final RunExecutor runExecutor;
 
     private final ConfigAccumulator config = new ConfigAccumulator();
     private final List<Layer> layers = new ArrayList<>();
@@ -75,7 +74,8 @@ final class PlatformBuild {
     private String chain;
 
     PlatformBuild(ImageStore store, ProgressListener listener, BuildContext context, Kubefile kubefile,
-            BuildRequest request, Platform platform, BaseResolver baseResolver, List<BuildExtension> extensions) {
+            BuildRequest request, Platform platform, BaseResolver baseResolver, List<BuildExtension> extensions,
+            RunExecutor runExecutor) {
         this.store = store;
         this.listener = listener;
         this.context = context;
@@ -84,6 +84,7 @@ final class PlatformBuild {
         this.platform = platform;
         this.baseResolver = baseResolver;
         this.extensions = extensions;
+        this.runExecutor = runExecutor;
         this.chain = digest("platform " + platform);
     }
 
@@ -227,23 +228,8 @@ final class PlatformBuild {
     private void run(Run run) throws IOException {
         Map<String, String> env = runEnvironment();
         String key = "RUN " + String.join("\u0000", run.argv()) + "\n" + new TreeMap<>(env);
-        addLayer("RUN", run.command(), key, () -> {
-            Path rootfs = store.newStagingDir();
-            try {
-                RootfsView.assemble(layerDirs(layers), rootfs, false);
-                Snapshot before = Snapshot.of(rootfs);
-                Map<String, String> processEnv = new LinkedHashMap<>(env);
-                processEnv.put("PATH", rootfs.resolve("bin") + ":" + System.getenv().getOrDefault("PATH",
-                        "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"));
-                ShellRunner.run(run.argv(), rootfs, processEnv, kubefile.source(), run.line());
-                SnapshotDiff diff = SnapshotDiff.between(before, Snapshot.of(rootfs));
-                Path layerDir = store.newStagingDir();
-                diff.materialise(rootfs, layerDir);
-                return store.addLayer(layerDir);
-            } finally {
-                Trees.deleteRecursively(rootfs);
-            }
-        });
+        addLayer("RUN", run.command(), key, () -> runExecutor.run(layerDirs(layers),
+                new RunExecutor.RunCommand(run.argv(), env, kubefile.source(), run.line()), store));
     }
 
     private Map<String, String> runEnvironment() {
