@@ -18,13 +18,13 @@ final class Report {
         say("");
         say("%d images, %.1f MB unique config+layer blobs (%.1f MB summed per image), cache parallelism %d",
                 data.images().size(), unique, data.perImageBlobBytes() / 1e6, options.parallel());
-        say("%-36s %-26s %8s %10s %12s %14s", "variant", "runs (s)", "median", "MB/s uniq", "MB on disk",
-                "x fresh-JVM sealer");
+        say("%-40s %-32s %7s %10s %11s %18s", "variant", "runs (s)", "median", "MB/s uniq", "MB on disk",
+                "time / fresh-JVM");
         for (Map.Entry<String, List<CacheBenchmarkMain.Variants.Outcome>> e : outcomes.entrySet()) {
             double median = median(e.getValue());
             StringBuilder runs = new StringBuilder();
             e.getValue().forEach(o -> runs.append(String.format(Locale.ROOT, "%.2f ", o.seconds())));
-            say("%-36s %-26s %8.2f %10.1f %12.1f %14.2f", e.getKey(), runs.toString().trim(), median,
+            say("%-40s %-32s %7.2f %10.1f %11.1f %18.2f", e.getKey(), runs.toString().trim(), median,
                     unique / median, e.getValue().get(0).blobBytesOnDisk() / 1e6, median / sealerMedian);
         }
         say("sealer result (every run): %s; expected bytesFetched = unique config+layer bytes %d; manifests "
