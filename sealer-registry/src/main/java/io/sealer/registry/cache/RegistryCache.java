@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,14 +107,18 @@ public final class RegistryCache {
         RegistryLayout layout = new RegistryLayout(RegistryLayout.v2Of(root), temp);
         ExistingContent existing = ExistingContent.of(existingRoots, layout);
         Run run = new Run(layout, existing, wanted, temp);
+        // image tasks read manifests and queue blobs without waiting for them, so the blobs of every image are
+        // queued early and the blob pool stays busy to the end; linking runs once an image's blobs are in place
         ExecutorService imagePool = Executors.newFixedThreadPool(Math.max(1, Math.min(unique.size(),
                 maxParallelBlobs)), threads("sealer-cache-image"));
         ExecutorService blobPool = Executors.newFixedThreadPool(maxParallelBlobs, threads("sealer-cache-blob"));
         run.blobPool = blobPool;
+        run.imagePool = imagePool;
         try {
             List<CompletableFuture<Void>> futures = new ArrayList<>();
             for (ImageReference image : unique) {
-                futures.add(CompletableFuture.runAsync(() -> run.cache(image), imagePool));
+                futures.add(CompletableFuture.supplyAsync(() -> run.cache(image), imagePool)
+                        .thenCompose(linked -> linked));
             }
             CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
             futures.forEach(f -> f.whenComplete((ok, error) -> {
@@ -151,6 +156,7 @@ public final class RegistryCache {
         private final AtomicInteger blobsFetched = new AtomicInteger();
         private final AtomicLong bytesFetched = new AtomicLong();
         private ExecutorService blobPool;
+        private ExecutorService imagePool;
 
         Run(RegistryLayout layout, ExistingContent existing, List<Platform> platforms, Path temp) {
             this.layout = layout;
@@ -159,13 +165,17 @@ public final class RegistryCache {
             this.temp = temp;
         }
 
-        void cache(ImageReference image) {
+        /**
+         * Reads the image's manifests and queues its blobs; the returned future completes once the blobs are in
+         * place and the image is linked (or fails with the first failure).
+         */
+        CompletableFuture<Void> cache(ImageReference image) {
             String name = image.toString();
             if (existing.hasImage(image, platforms)) {
                 LOG.debug("{} is already cached", name);
                 skipped.add(image);
                 listener.onEvent(ProgressEvent.finished(name, "already cached"));
-                return;
+                return CompletableFuture.completedFuture(null);
             }
             listener.onEvent(ProgressEvent.started(name, "caching"));
             RegistryManifest top = client.fetchManifest(image).orElseThrow(() -> new ImageNotFoundException(name,
@@ -198,17 +208,20 @@ public final class RegistryCache {
                 pending.add(blobs.computeIfAbsent(blob.digest(),
                         d -> CompletableFuture.runAsync(() -> fetch(image, blob), blobPool)));
             }
-            try {
-                CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-            } catch (CompletionException e) {
-                throw unwrap(e.getCause());
-            }
+            return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .thenRunAsync(() -> link(image, top, manifests, distinct.keySet()), imagePool);
+        }
+
+        /** Stores the manifests and writes the link files, the tag last. */
+        private void link(ImageReference image, RegistryManifest top, Map<String, RegistryManifest> manifests,
+                Set<String> blobDigests) {
+            String name = image.toString();
             try {
                 for (RegistryManifest manifest : manifests.values()) {
                     layout.writeBlob(manifest.digest(), manifest.content());
                 }
                 String repo = image.path();
-                for (String digest : distinct.keySet()) {
+                for (String digest : blobDigests) {
                     layout.linkLayer(repo, digest);
                 }
                 for (String digest : manifests.keySet()) {
