@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Where {@link LayerHashBenchmark#tarAndHash} spends its time, measured by switching parts on and off over the same
- * tree: pure SHA-256 in memory, reading alone (64 KiB reads and {@code transferTo}), tar without hashing, and a
- * replica of {@link ReproducibleTar} with either copy strategy. Not part of the headline figures; run it when the
+ * tree: pure SHA-256 in memory, reading alone (64 KiB reads and {@code transferTo}), scanning alone, tar without
+ * hashing, and a replica of {@link ReproducibleTar} with either copy strategy and with or without its extra buffer. Not part of the headline figures; run it when the
  * tar+hash/raw ratio moves.
  */
 @BenchmarkMode(Mode.Throughput)
@@ -124,6 +124,22 @@ public class LayerHashBreakdownBenchmark {
         String result = replica.tar.write(true, TarReplica.Copy.TRANSFER_TO, state.buffer());
         counter.add(state.tree().payloadBytes());
         return result;
+    }
+
+    /** The replica's tar+hash without the BufferedOutputStream between tar and digest. */
+    @Benchmark
+    public String tarAndHashUnbuffered(LayerTreeState state, Replica replica, ByteCounter counter) {
+        String result = replica.tar.write(true, TarReplica.Copy.TRANSFER_TO, state.buffer(), false);
+        counter.add(state.tree().payloadBytes());
+        return result;
+    }
+
+    /** Listing, stat-ing and sorting the tree's entries (what ReproducibleTar does before writing), no contents. */
+    @Benchmark
+    public int scanOnly(LayerTreeState state, ByteCounter counter) {
+        int entries = TarReplica.scan(state.tree().root()).size();
+        counter.add(state.tree().payloadBytes());
+        return entries;
     }
 
     /** The replica's tar+hash copying file contents with a 64 KiB buffer. */

@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * references in every form (short names, registries with ports, digests, quoted), so many repeat.
  *
  * @param root the directory holding {@code manifests/}
- * @param files the number of manifest files written
+ * @param files the number of manifests written (documents bundled into one file count one each)
  * @param yamlBytes the total size of those files
  */
 record ManifestTree(Path root, int files, long yamlBytes) {
@@ -62,9 +62,13 @@ record ManifestTree(Path root, int files, long yamlBytes) {
     /**
      * Variants of the mix, to measure what the parser's slow path costs: {@code REALISTIC} is the headline mix;
      * {@code HOSTNAME_REGISTRIES} replaces the IP-address registry ({@code 10.0.0.12:5000/...}) with a host name;
-     * {@code NO_FALLBACK} does that and also writes no CRDs, so no document needs the full YAML parser.
+     * {@code NO_FALLBACK} does that and also writes no CRDs, so no document needs the full YAML parser;
+     * {@code NO_FALLBACK_BUNDLED} writes the same documents as {@code NO_FALLBACK} into files of
+     * {@value #BUNDLE} manifests each, which shows what the per-file work costs.
      */
-    enum Mix { REALISTIC, HOSTNAME_REGISTRIES, NO_FALLBACK }
+    enum Mix { REALISTIC, HOSTNAME_REGISTRIES, NO_FALLBACK, NO_FALLBACK_BUNDLED }
+
+    static final int BUNDLE = 100;
 
     /** Writes {@code count} manifest files in the realistic mix under {@code root/manifests}. */
     static ManifestTree generate(Path root, int count) {
@@ -82,6 +86,7 @@ record ManifestTree(Path root, int files, long yamlBytes) {
                 .toList();
         long bytes = 0;
         int written = 0;
+        StringBuilder bundle = new StringBuilder();
         try {
             for (int i = 0; i < count; i++) {
                 Path dir = Files.createDirectories(root.resolve("manifests").resolve("team-" + (i % 100)));
@@ -97,19 +102,35 @@ record ManifestTree(Path root, int files, long yamlBytes) {
                     case CRD -> crd(name, random);
                     case CUSTOM_RESOURCE -> customResource(name, random, pool);
                 };
-                if (only != null && kind != only || mix == Mix.NO_FALLBACK && kind == Kind.CRD) {
+                if (only != null && kind != only || mix.compareTo(Mix.NO_FALLBACK) >= 0 && kind == Kind.CRD) {
                     continue;
                 }
                 String file = kind.prefix + name + (i % 10 == 0 ? ".yml" : ".yaml");
                 written++;
-                byte[] data = text.getBytes(StandardCharsets.UTF_8);
-                Files.write(dir.resolve(file), data);
-                bytes += data.length;
+                if (mix == Mix.NO_FALLBACK_BUNDLED) {
+                    bundle.append(bundle.isEmpty() ? "" : "---\n").append(text);
+                    if (written % BUNDLE != 0) {
+                        continue;
+                    }
+                    text = bundle.toString();
+                    bundle.setLength(0);
+                    file = "bundle-" + written + ".yaml";
+                }
+                bytes += write(dir.resolve(file), text);
+            }
+            if (!bundle.isEmpty()) {
+                bytes += write(root.resolve("manifests").resolve("bundle-last.yaml"), bundle.toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new ManifestTree(root, written, bytes);
+    }
+
+    private static long write(Path file, String text) throws IOException {
+        byte[] data = text.getBytes(StandardCharsets.UTF_8);
+        Files.write(file, data);
+        return data.length;
     }
 
     private static List<String> imagePool(SplittableRandom random) {

@@ -70,12 +70,20 @@ final class TarReplica {
      * when not hashing).
      */
     String write(boolean hash, Copy copy, byte[] buffer) {
+        return write(hash, copy, buffer, true);
+    }
+
+    /**
+     * As {@link #write(boolean, Copy, byte[])}; {@code buffered} false drops the 64 KiB BufferedOutputStream between
+     * the tar stream and the digest (the tar stream already writes whole 10 KiB records).
+     */
+    String write(boolean hash, Copy copy, byte[] buffer, boolean buffered) {
         MessageDigest sha256 = LayerTreeState.sha256();
         OutputStream sink = OutputStream.nullOutputStream();
         OutputStream stream = hash ? new DigestOutputStream(sink, sha256) : sink;
-        BufferedOutputStream buffered = new BufferedOutputStream(stream, LayerTreeState.BUFFER);
+        OutputStream out = buffered ? new BufferedOutputStream(stream, LayerTreeState.BUFFER) : stream;
         try {
-            TarArchiveOutputStream tar = new TarArchiveOutputStream(buffered, StandardCharsets.UTF_8.name());
+            TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setAddPaxHeadersForNonAsciiNames(true);
@@ -90,11 +98,16 @@ final class TarReplica {
                 tar.closeArchiveEntry();
             }
             tar.finish();
-            buffered.flush();
+            out.flush();
             return hash ? "sha256:" + HexFormat.of().formatHex(sha256.digest()) : Long.toString(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many entries the scan found. */
+    int size() {
+        return entries.size();
     }
 
     private static long copy(InputStream in, OutputStream out, byte[] buffer) throws IOException {
