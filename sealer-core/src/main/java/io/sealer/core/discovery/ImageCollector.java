@@ -6,6 +6,7 @@ import io.sealer.api.ProgressListener;
 import io.sealer.api.image.ImageReference;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,8 @@ final class ImageCollector {
 
     private final ProgressListener listener;
     private final Map<String, Found> found = new TreeMap<>();
+    /** Raw values already parsed in this run: most images repeat across manifests. */
+    private final Map<String, Parsed> parsed = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
     ImageCollector(ProgressListener listener) {
@@ -43,17 +46,30 @@ final class ImageCollector {
             warn(where, "skipped templated image value \"" + shorten(value) + "\"");
             return;
         }
-        try {
-            add(ImageReference.parse(value), where);
-        } catch (InvalidReferenceException e) {
-            warn(where, "skipped image value that is not a valid reference: " + shorten(e.getMessage()));
+        Parsed known = parsed.get(value);
+        if (known == null) {
+            try {
+                known = new Parsed(found(ImageReference.parse(value)), null);
+            } catch (InvalidReferenceException e) {
+                known = new Parsed(null,
+                        "skipped image value that is not a valid reference: " + shorten(e.getMessage()));
+            }
+            parsed.put(value, known);
+        }
+        if (known.image() != null) {
+            known.image().sources().add(where);
+        } else {
+            warn(where, known.problem());
         }
     }
 
     void add(ImageReference image, String where) {
+        found(image).sources().add(where);
+    }
+
+    private Found found(ImageReference image) {
         ImageReference canonical = canonical(image);
-        found.computeIfAbsent(canonical.fullName(), name -> new Found(canonical, new LinkedHashSet<>()))
-                .sources().add(where);
+        return found.computeIfAbsent(canonical.fullName(), name -> new Found(canonical, new LinkedHashSet<>()));
     }
 
     void warn(String where, String message) {
@@ -83,5 +99,9 @@ final class ImageCollector {
     }
 
     private record Found(ImageReference image, Set<String> sources) {
+    }
+
+    /** What a raw value parsed to: an image's entry, or the warning it gives. */
+    private record Parsed(Found image, String problem) {
     }
 }

@@ -7,9 +7,14 @@ import io.sealer.api.image.ImageReference;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -107,14 +112,54 @@ public final class ImageDiscovery {
     /** One traversal of a root directory. */
     private record Walk(Path root, ImageCollector collector, ManifestScanner scanner, ChartRenderer renderer) {
 
+        /**
+         * Scans the manifest files under {@code dir} in one file-tree walk (one {@code stat} a file), in the order a
+         * depth-first walk with sorted directory entries gives.
+         */
         void manifests(Path dir) {
-            for (Path child : children(dir)) {
-                if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                    manifests(child);
-                } else if (isManifestFile(child)) {
-                    scanner.scanFile(child, name(child));
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                return;
+            }
+            List<ManifestFile> files = new ArrayList<>();
+            try {
+                Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        if (hasManifestName(file)) {
+                            if (attrs.isRegularFile()) {
+                                files.add(new ManifestFile(file, name(file), attrs.size()));
+                            } else if (attrs.isSymbolicLink() && Files.isRegularFile(file)) {
+                                files.add(new ManifestFile(file, name(file), Files.size(file)));
+                            }
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException e) {
+                        throw new BuildException(name(file), 0, "cannot list directory: " + e.getMessage(), e);
+                    }
+                });
+            } catch (IOException e) {
+                throw new BuildException(name(dir), 0, "cannot list directory: " + e.getMessage(), e);
+            }
+            files.sort(Comparator.comparing(ManifestFile::name, Walk::compareNames));
+            for (ManifestFile file : files) {
+                scanner.scanFile(file.path(), file.name(), file.size());
+            }
+        }
+
+        /** Orders relative names as sorted directory entries walked depth first: {@code /} sorts first. */
+        private static int compareNames(String a, String b) {
+            int n = Math.min(a.length(), b.length());
+            for (int i = 0; i < n; i++) {
+                char x = a.charAt(i);
+                char y = b.charAt(i);
+                if (x != y) {
+                    return x == '/' ? -1 : y == '/' ? 1 : Character.compare(x, y);
                 }
             }
+            return Integer.compare(a.length(), b.length());
         }
 
         /** Renders every chart under {@code dir}, not descending into a chart; also scans manifests when asked. */
@@ -149,10 +194,17 @@ public final class ImageDiscovery {
         }
 
         private static boolean isManifestFile(Path file) {
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            return Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml")
-                    || name.endsWith(".tmpl") || name.endsWith(".json"));
+            return hasManifestName(file) && Files.isRegularFile(file);
         }
+
+        private static boolean hasManifestName(Path file) {
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            return name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".tmpl") || name.endsWith(".json");
+        }
+    }
+
+    /** A manifest file found by the walk, with its name relative to the root and its size. */
+    private record ManifestFile(Path path, String name, long size) {
     }
 
     /**

@@ -18,7 +18,7 @@ final class ImageValueWalker {
         void value(String value, int line);
     }
 
-    private static final Parts PLAIN = new Parts(0);
+    private static final Parts PLAIN = new Parts(0, 0);
 
     private ImageValueWalker() {
     }
@@ -34,11 +34,11 @@ final class ImageValueWalker {
         while ((token = parser.nextToken()) != null) {
             switch (token) {
                 case START_OBJECT -> objects.add(parser.getParsingContext().getParent().inObject()
-                        && isImageKey(parser.currentName()) ? new Parts(line(parser)) : PLAIN);
+                        && isImageKey(parser.currentName()) ? new Parts(line(parser), 0) : PLAIN);
                 case END_OBJECT -> {
                     Parts parts = objects.remove(objects.size() - 1);
-                    if (parts != PLAIN && parts.repository != null) {
-                        sink.value(parts.reference(), parts.line);
+                    if (parts != PLAIN) {
+                        parts.report(sink);
                     }
                 }
                 case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
@@ -63,15 +63,32 @@ final class ImageValueWalker {
     }
 
     /** The parts of an {@code image: {registry, repository, tag, digest}} object seen so far. */
-    private static final class Parts {
+    static final class Parts {
         final int line;
+        /** Indentation of the children of a block mapping, for {@link SimpleYamlScanner}. */
+        final int indent;
         String registry;
         String repository;
         String tag;
         String digest;
 
-        Parts(int line) {
+        Parts(int line, int indent) {
             this.line = line;
+            this.indent = indent;
+        }
+
+        static boolean isPart(String name) {
+            return switch (name) {
+                case "registry", "repository", "tag", "digest" -> true;
+                default -> false;
+            };
+        }
+
+        /** Reports the reference these parts make, if there is a repository. */
+        void report(Sink sink) {
+            if (repository != null) {
+                sink.value(reference(), line);
+            }
         }
 
         void set(String name, String value) {

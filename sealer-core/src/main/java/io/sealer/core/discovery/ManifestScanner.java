@@ -9,7 +9,6 @@ import io.sealer.api.BuildException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +20,8 @@ import java.util.function.IntFunction;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Finds image values in manifest text. YAML is read one document at a time (documents split at {@code ---} lines, so
- * only one document is ever in memory); each document that mentions {@code image} at all is read by
+ * Finds image values in manifest text. YAML is read one document at a time (documents split at {@code ---} lines; a
+ * small file is read whole, a large one streamed so that only one document is ever in memory); each document that mentions {@code image} at all is read by
  * {@link SimpleYamlScanner} when it can, else walked with Jackson's streaming parser; a document that does not parse is read with sealer's line rule instead, with a warning. JSON
  * files are streamed whole.
  */
@@ -47,12 +46,34 @@ final class ManifestScanner {
     /** Scans a {@code .yaml}, {@code .yml}, {@code .tmpl} or {@code .json} file; {@code name} is used in messages. */
     void scanFile(Path file, String name) {
         try {
-            if (name.toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
-                scanJson(file, name);
-            } else {
-                try (BufferedReader reader = open(file)) {
-                    scanYaml(reader, line -> name + ":" + line, null);
+            scanFile(file, name, Files.size(file));
+        } catch (IOException e) {
+            throw new BuildException(name, 0, "cannot read manifest: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * As {@link #scanFile(Path, String)} for a file of {@code size} bytes: a small file is read at once and split into
+     * documents in memory, a large one streamed.
+     */
+    void scanFile(Path file, String name, long size) {
+        try {
+            boolean isJson = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json");
+            if (size > SMALL_FILE) {
+                if (isJson) {
+                    scanJson(file, name);
+                } else {
+                    try (BufferedReader reader = open(file)) {
+                        scanYaml(reader, line -> name + ":" + line, null);
+                    }
                 }
+                return;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (isJson) {
+                scanJson(bytes, name);
+            } else {
+                scanYaml(new String(bytes, StandardCharsets.UTF_8), line -> name + ":" + line, null);
             }
         } catch (IOException | UncheckedIOException e) {
             throw new BuildException(name, 0, "cannot read manifest: " + e.getMessage(), e);
@@ -63,11 +84,45 @@ final class ManifestScanner {
      * Scans Helm output; each document is named {@code chart (template)} after its {@code # Source:} comment.
      */
     void scanRendered(String text, String chart) {
-        try (BufferedReader reader = new BufferedReader(new StringReader(text))) {
-            scanYaml(reader, null, chart);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        scanYaml(text, null, chart);
+    }
+
+    /**
+     * Splits {@code text} into documents at {@code ---} lines without copying it line by line; the documents are
+     * exactly those {@link #scanYaml(BufferedReader, IntFunction, String)} builds (line breaks made {@code \n}, each
+     * line ended by one).
+     */
+    private void scanYaml(String text, IntFunction<String> where, String chart) {
+        if (text.indexOf('\r') >= 0) {
+            text = text.replace("\r\n", "\n").replace('\r', '\n');
         }
+        if (!text.isEmpty() && text.charAt(text.length() - 1) != '\n') {
+            text = text + '\n';
+        }
+        int documentStart = 0;
+        int firstLine = 1;
+        int lineNumber = 1;
+        int length = text.length();
+        int mage = text.indexOf("mage");
+        for (int start = 0; start < length; lineNumber++) {
+            int end = text.indexOf('\n', start);
+            if (start > documentStart && isDocumentStart(text, start, end)) {
+                if (mage >= 0 && mage < start) {
+                    scanDocument(text.substring(documentStart, start), firstLine, where, chart);
+                    mage = text.indexOf("mage", start);
+                }
+                documentStart = start;
+                firstLine = lineNumber;
+            }
+            start = end + 1;
+        }
+        if (mage >= 0 && length > documentStart) {
+            scanDocument(text.substring(documentStart), firstLine, where, chart);
+        }
+    }
+
+    private static boolean isDocumentStart(String text, int start, int end) {
+        return text.startsWith("---", start) && (start + 3 == end || Character.isWhitespace(text.charAt(start + 3)));
     }
 
     /** {@code where} names a file line; when null, documents are named {@code chart (template)}. */
@@ -128,6 +183,20 @@ final class ManifestScanner {
         found.forEach(f -> collector.candidate(f.value(), name + ":" + f.line()));
     }
 
+    private void scanJson(byte[] bytes, String name) throws IOException {
+        List<Found> found = new ArrayList<>();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        try (JsonParser parser = json.createParser(text)) {
+            ImageValueWalker.walk(parser, (value, line) -> found.add(new Found(value, line)));
+        } catch (JsonProcessingException e) {
+            StringBuilder lines = new StringBuilder();
+            text.lines().forEach(l -> lines.append(l).append('\n'));
+            scanLines(lines.toString(), line -> name + ":" + line, firstProblemLine(e), "JSON", e);
+            return;
+        }
+        found.forEach(f -> collector.candidate(f.value(), name + ":" + f.line()));
+    }
+
     private void scanLines(String text, IntFunction<String> where, int problemLine, String format,
             Exception problem) {
         collector.warn(where.apply(problemLine), "not valid " + format + " (" + firstLine(problem.getMessage())
@@ -169,12 +238,7 @@ final class ManifestScanner {
     }
 
     private static BufferedReader open(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size <= SMALL_FILE) {
-            return new BufferedReader(new StringReader(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)));
-        }
-        Reader reader = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
-        return new BufferedReader(reader, BUFFER);
+        return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), BUFFER);
     }
 
     private record Found(String value, int line) {

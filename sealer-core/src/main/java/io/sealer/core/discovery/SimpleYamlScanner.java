@@ -1,12 +1,21 @@
 package io.sealer.core.discovery;
 
+import io.sealer.core.discovery.ImageValueWalker.Parts;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import org.yaml.snakeyaml.resolver.Resolver;
+
 /**
  * A fast path for the YAML almost every manifest uses: block mappings and sequences with one-line scalar values. It
- * reads a document line by line, tracking only indentation (to skip block scalars such as {@code template: |}) and
- * reports {@code image}-key values exactly as {@link ImageValueWalker} would. As soon as it meets anything it does
- * not model (flow collections or quoted scalars spanning lines, anchors, aliases, tags, complex keys, tab
- * indentation, an {@code image} key whose value is not on its own line) it gives up and the caller parses the
- * document with Jackson instead, so its answers are never guesses.
+ * reads a document line by line, tracking only indentation (to skip block scalars such as {@code template: |} and to
+ * find the direct children of an {@code image:} block mapping) and reports {@code image}-key values exactly as
+ * {@link ImageValueWalker} would: a plain scalar only when YAML 1.1 resolution (SnakeYAML's {@link Resolver} patterns,
+ * which Jackson uses) makes it a string, and an {@code image} mapping as the reference its
+ * {@code registry}/{@code repository}/{@code tag}/{@code digest} children make, or nothing without a repository (as in
+ * CRD schemas). As soon as it meets anything it does not model (flow collections or quoted scalars spanning lines,
+ * anchors, aliases, tags, complex keys, tab indentation, an {@code image} value that is a sequence or a scalar on its
+ * own line, a plain scalar YAML reads as a number, boolean or null) it gives up and the caller parses the document
+ * with Jackson instead, so its answers are never guesses.
  */
 final class SimpleYamlScanner {
     private SimpleYamlScanner() {
@@ -20,6 +29,8 @@ final class SimpleYamlScanner {
     static boolean scan(String document, ImageValueWalker.Sink sink) {
         int blockParent = -1;
         int plainParent = -1;
+        int pendingImage = -1;
+        Deque<Parts> open = new ArrayDeque<>();
         int lineNumber = 0;
         int start = 0;
         int length = document.length();
@@ -54,6 +65,19 @@ final class SimpleYamlScanner {
                 }
                 plainParent = -1;
             }
+            boolean firstChild = false;
+            if (pendingImage >= 0) {
+                if (indent > pendingImage) {
+                    firstChild = true;
+                    open.push(new Parts(lineNumber, indent));
+                } else if (indent == pendingImage && first == '-') {
+                    return false;
+                }
+                pendingImage = -1;
+            }
+            while (!open.isEmpty() && open.peek().indent > indent) {
+                open.pop().report(sink);
+            }
             if (first == '\t' || first == '%' || first == '?' || first == '&' || first == '*' || first == '!') {
                 return false;
             }
@@ -72,6 +96,9 @@ final class SimpleYamlScanner {
                 }
             }
             if (col >= line.length()) {
+                if (firstChild) {
+                    return false;
+                }
                 continue;
             }
             String rest = line.substring(col);
@@ -94,23 +121,36 @@ final class SimpleYamlScanner {
                     value = rest.substring(colon + 1).strip();
                 }
             }
+            if (firstChild && (key == null || col != indent)) {
+                return false;
+            }
             boolean imageKey = ImageValueWalker.isImageKey(key);
+            Parts parts = key != null && col == indent && !open.isEmpty() && open.peek().indent == indent
+                    && Parts.isPart(key) ? open.peek() : null;
             if (value.isEmpty() || value.charAt(0) == '#') {
-                if (imageKey) {
+                if (parts != null) {
                     return false;
+                }
+                if (imageKey) {
+                    pendingImage = col;
                 }
                 continue;
             }
             char v = value.charAt(0);
             switch (v) {
                 case '|', '>' -> {
-                    if (imageKey || !isBlankOrComment(value.substring(1).replaceFirst("^[-+0-9]*", ""))) {
+                    if (imageKey || parts != null
+                            || !isBlankOrComment(value.substring(1).replaceFirst("^[-+0-9]*", ""))) {
                         return false;
                     }
                     blockParent = key != null ? col : indent;
                 }
                 case '{', '[' -> {
-                    if (rest.contains("mage") || !balanced(value)) {
+                    if (imageKey && v == '{') {
+                        if (!flowImageMapping(value, lineNumber, sink)) {
+                            return false;
+                        }
+                    } else if (parts != null || rest.contains("mage") || !balanced(value)) {
                         return false;
                     }
                 }
@@ -124,20 +164,80 @@ final class SimpleYamlScanner {
                     }
                     if (imageKey) {
                         sink.value(scalar, lineNumber);
+                    } else if (parts != null) {
+                        parts.set(key, scalar);
                     }
                 }
                 default -> {
                     if (key != null) {
                         plainParent = col;
                     }
-                    if (imageKey) {
+                    if (imageKey || parts != null) {
                         String plain = stripComment(value);
                         if (mayResolveToNonString(plain)) {
                             return false;
                         }
-                        sink.value(plain, lineNumber);
+                        if (imageKey) {
+                            sink.value(plain, lineNumber);
+                        } else {
+                            parts.set(key, plain);
+                        }
                     }
                 }
+            }
+        }
+        while (!open.isEmpty()) {
+            open.pop().report(sink);
+        }
+        return true;
+    }
+
+    /**
+     * Reads {@code image: {key: value, ...}} on one line when every key and value is a simple plain scalar and no key
+     * names an image; reports the reference its parts make, if any.
+     *
+     * @return false to give up
+     */
+    private static boolean flowImageMapping(String value, int line, ImageValueWalker.Sink sink) {
+        int close = value.indexOf('}');
+        if (close < 0 || !isBlankOrComment(value.substring(close + 1))) {
+            return false;
+        }
+        String inner = value.substring(1, close).strip();
+        Parts parts = new Parts(line, 0);
+        if (!inner.isEmpty()) {
+            for (String entry : inner.split(",", -1)) {
+                int colon = entry.indexOf(':');
+                if (colon < 0 || colon + 1 == entry.length() || entry.charAt(colon + 1) != ' ') {
+                    return false;
+                }
+                String key = entry.substring(0, colon).strip();
+                String scalar = entry.substring(colon + 1).strip();
+                if (!isSimpleFlowScalar(key) || !isSimpleFlowScalar(scalar) || ImageValueWalker.isImageKey(key)) {
+                    return false;
+                }
+                if (Parts.isPart(key)) {
+                    if (mayResolveToNonString(scalar)) {
+                        return false;
+                    }
+                    parts.set(key, scalar);
+                }
+            }
+        }
+        parts.report(sink);
+        return true;
+    }
+
+    /** A non-empty plain scalar of letters, digits and {@code . _ - / @ +}, starting with a letter or digit. */
+    private static boolean isSimpleFlowScalar(String text) {
+        if (text.isEmpty() || !Character.isLetterOrDigit(text.charAt(0))) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_'
+                    || c == '-' || c == '/' || c == '@' || c == '+')) {
+                return false;
             }
         }
         return true;
@@ -223,17 +323,20 @@ final class SimpleYamlScanner {
         return depth == 0 && quote == 0;
     }
 
-    /** Plain scalars YAML may read as null, a boolean or a number: left to the full parser. */
+    /**
+     * Plain scalars YAML 1.1 reads as null, a boolean or a number (SnakeYAML's implicit resolvers, as Jackson applies
+     * them): left to the full parser. Only the first character decides whether a pattern can match at all.
+     */
     private static boolean mayResolveToNonString(String plain) {
         if (plain.isEmpty()) {
             return true;
         }
-        char c = plain.charAt(0);
-        if (Character.isDigit(c) || c == '-' || c == '+' || c == '.' || c == '~') {
-            return true;
-        }
-        return switch (plain.toLowerCase(java.util.Locale.ROOT)) {
-            case "null", "true", "false", "yes", "no", "on", "off", "y", "n" -> true;
+        return switch (plain.charAt(0)) {
+            case '~' -> true;
+            case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O' -> Resolver.BOOL.matcher(plain).matches()
+                    || Resolver.NULL.matcher(plain).matches();
+            case '-', '+', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' ->
+                    Resolver.INT.matcher(plain).matches() || Resolver.FLOAT.matcher(plain).matches();
             default -> false;
         };
     }

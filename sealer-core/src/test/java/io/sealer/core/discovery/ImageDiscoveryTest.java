@@ -347,6 +347,78 @@ class ImageDiscoveryTest {
     }
 
     @Test
+    void walksFilesDepthFirstInSortedOrder() throws IOException {
+        write("manifests/b.yaml", "image: nginx\n");
+        write("manifests/a.yaml", "image: nginx\n");
+        write("manifests/a-b/x.yaml", "image: nginx\n");
+        write("manifests/a/y.yml", "image: nginx\n");
+        write("manifests/a/z/deep.json", "{\"image\": \"nginx\"}\n");
+        write("manifests/a/notes.txt", "image: ignored:1\n");
+
+        DiscoveryResult result = discover();
+
+        assertThat(result.fullNames()).containsExactly("docker.io/library/nginx:latest");
+        assertThat(result.sourcesOf(ImageReference.parse("nginx"))).containsExactly("manifests/a/y.yml:1",
+                "manifests/a/z/deep.json:1", "manifests/a-b/x.yaml:1", "manifests/a.yaml:1", "manifests/b.yaml:1");
+    }
+
+    @Test
+    void crlfLineBreaksAndAMissingFinalNewlineKeepLineNumbers() throws IOException {
+        write("manifests/crlf.yaml", "a: 1\r\nimage: nginx:1\r\n---\r\nb: 2\r\n\r\nimage: redis:7");
+        write("manifests/cr.yaml", "a: 1\rimage: busybox:1");
+
+        DiscoveryResult result = discover();
+
+        assertThat(result.sourcesOf(ImageReference.parse("nginx:1"))).containsExactly("manifests/crlf.yaml:2");
+        assertThat(result.sourcesOf(ImageReference.parse("redis:7"))).containsExactly("manifests/crlf.yaml:6");
+        assertThat(result.sourcesOf(ImageReference.parse("busybox:1"))).containsExactly("manifests/cr.yaml:2");
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
+    void imageMappingsIpRegistriesAndCrdSchemasAreReadWithoutWarnings() throws IOException {
+        write("manifests/crd.yaml", """
+                kind: CustomResourceDefinition
+                spec:
+                  versions:
+                    - schema:
+                        openAPIV3Schema:
+                          properties:
+                            image:
+                              type: string
+                            sidecarImage: {type: string}
+                """);
+        write("manifests/cr.yaml", """
+                spec:
+                  image: 10.0.0.12:5000/app:1
+                  exporter:
+                    image:
+                      registry: 10.0.0.12:5000
+                      repository: team/exporter
+                      tag: "2"
+                """);
+
+        DiscoveryResult result = discover();
+
+        assertThat(result.fullNames()).containsExactly("10.0.0.12:5000/app:1", "10.0.0.12:5000/team/exporter:2");
+        assertThat(result.sourcesOf(ImageReference.parse("10.0.0.12:5000/team/exporter:2")))
+                .containsExactly("manifests/cr.yaml:5");
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
+    void aRepeatedInvalidValueWarnsAtEveryPlace() throws IOException {
+        write("manifests/a.yaml", "image: Bad/Name:1\nx:\n  image: Bad/Name:1\n");
+
+        DiscoveryResult result = discover();
+
+        assertThat(result.images()).isEmpty();
+        assertThat(result.warnings()).hasSize(2);
+        assertThat(result.warnings().get(0)).startsWith("manifests/a.yaml:1: skipped image value");
+        assertThat(result.warnings().get(1)).startsWith("manifests/a.yaml:3: skipped image value");
+    }
+
+    @Test
     void extraAndIgnoredImages() throws IOException {
         write("manifests/a.yaml", "a: {image: nginx:1}\nb: {image: busybox}\nc: {image: quay.io/x/y:2}\n");
         DiscoveryOptions options = DiscoveryOptions.defaults()
