@@ -101,33 +101,49 @@ final class SimpleYamlScanner {
                 }
                 continue;
             }
-            String rest = line.substring(col);
-            char head = rest.charAt(0);
+            char head = line.charAt(col);
             if (head == '\t' || head == '?' || head == '&' || head == '*' || head == '!' || head == '%') {
                 return false;
             }
+            // Key and value are offsets into the line; strings are made only for image keys and image parts.
             String key = null;
-            String value = rest;
+            int keyTo = -1;
+            int valueFrom = col;
             if (head != '{' && head != '[') {
-                int colon = mappingColon(rest);
+                int colon = mappingColon(line, col);
                 if (colon == -2) {
                     return false;
                 }
                 if (colon >= 0) {
-                    key = unquoteKey(rest.substring(0, colon).strip());
-                    if (key == null) {
+                    keyTo = stripEnd(line, col, colon);
+                    if (head == '"' || head == '\'') {
+                        key = unquoteKey(line.substring(col, keyTo));
+                        if (key == null) {
+                            return false;
+                        }
+                    } else if (keyTo == col) {
                         return false;
                     }
-                    value = rest.substring(colon + 1).strip();
+                    valueFrom = colon + 1;
                 }
             }
-            if (firstChild && (key == null || col != indent)) {
+            if (firstChild && (keyTo < 0 || col != indent)) {
                 return false;
             }
-            boolean imageKey = ImageValueWalker.isImageKey(key);
-            Parts parts = key != null && col == indent && !open.isEmpty() && open.peek().indent == indent
-                    && Parts.isPart(key) ? open.peek() : null;
-            if (value.isEmpty() || value.charAt(0) == '#') {
+            boolean imageKey = key != null ? ImageValueWalker.isImageKey(key)
+                    : keyTo >= col + 5 && (line.startsWith("image", keyTo - 5) || line.startsWith("Image", keyTo - 5));
+            Parts parts = null;
+            if (keyTo >= 0 && col == indent && !open.isEmpty() && open.peek().indent == indent) {
+                if (key == null) {
+                    key = line.substring(col, keyTo).strip();
+                }
+                parts = Parts.isPart(key) ? open.peek() : null;
+            }
+            while (valueFrom < line.length() && Character.isWhitespace(line.charAt(valueFrom))) {
+                valueFrom++;
+            }
+            int valueTo = stripEnd(line, valueFrom, line.length());
+            if (valueFrom == valueTo || line.charAt(valueFrom) == '#') {
                 if (parts != null) {
                     return false;
                 }
@@ -136,21 +152,22 @@ final class SimpleYamlScanner {
                 }
                 continue;
             }
-            char v = value.charAt(0);
+            char v = line.charAt(valueFrom);
             switch (v) {
                 case '|', '>' -> {
-                    if (imageKey || parts != null
-                            || !isBlankOrComment(value.substring(1).replaceFirst("^[-+0-9]*", ""))) {
+                    if (imageKey || parts != null || !isBlankOrComment(
+                            line.substring(valueFrom + 1, valueTo).replaceFirst("^[-+0-9]*", ""))) {
                         return false;
                     }
-                    blockParent = key != null ? col : indent;
+                    blockParent = keyTo >= 0 ? col : indent;
                 }
                 case '{', '[' -> {
+                    String value = line.substring(valueFrom, valueTo);
                     if (imageKey && v == '{') {
                         if (!flowImageMapping(value, lineNumber, sink)) {
                             return false;
                         }
-                    } else if (parts != null || rest.contains("mage") || !balanced(value)) {
+                    } else if (parts != null || line.indexOf("mage", col) >= 0 || !balanced(value)) {
                         return false;
                     }
                 }
@@ -158,22 +175,23 @@ final class SimpleYamlScanner {
                     return false;
                 }
                 case '"', '\'' -> {
-                    String scalar = quoted(value);
-                    if (scalar == null) {
+                    boolean wanted = imageKey || parts != null;
+                    StringBuilder scalar = wanted ? new StringBuilder() : null;
+                    if (!quoted(line, valueFrom, valueTo, scalar)) {
                         return false;
                     }
                     if (imageKey) {
-                        sink.value(scalar, lineNumber);
+                        sink.value(scalar.toString(), lineNumber);
                     } else if (parts != null) {
-                        parts.set(key, scalar);
+                        parts.set(key, scalar.toString());
                     }
                 }
                 default -> {
-                    if (key != null) {
+                    if (keyTo >= 0) {
                         plainParent = col;
                     }
                     if (imageKey || parts != null) {
-                        String plain = stripComment(value);
+                        String plain = stripComment(line.substring(valueFrom, valueTo));
                         if (mayResolveToNonString(plain)) {
                             return false;
                         }
@@ -243,62 +261,81 @@ final class SimpleYamlScanner {
         return true;
     }
 
-    /** Index of the {@code :} that ends a mapping key (followed by space or end of line); -1 none; -2 give up. */
-    private static int mappingColon(String text) {
-        int i = 0;
-        if (text.charAt(0) == '"' || text.charAt(0) == '\'') {
-            int close = text.indexOf(text.charAt(0), 1);
+    /**
+     * Index in {@code line} of the {@code :} that ends a mapping key starting at {@code from} (followed by space or end
+     * of line); -1 none; -2 give up.
+     */
+    private static int mappingColon(String line, int from) {
+        int i = from;
+        char q = line.charAt(from);
+        if (q == '"' || q == '\'') {
+            int close = line.indexOf(q, from + 1);
             if (close < 0) {
                 return -2;
             }
             i = close + 1;
         }
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ':' && (i + 1 == text.length() || text.charAt(i + 1) == ' ' || text.charAt(i + 1) == '\t')) {
+        for (; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == ':' && (i + 1 == line.length() || line.charAt(i + 1) == ' ' || line.charAt(i + 1) == '\t')) {
                 return i;
             }
-            if (c == '#' && i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t')) {
+            if (c == '#' && i > from && (line.charAt(i - 1) == ' ' || line.charAt(i - 1) == '\t')) {
                 return -1;
             }
         }
         return -1;
     }
 
+    /** {@code to} moved back over white space, not below {@code from}. */
+    private static int stripEnd(String line, int from, int to) {
+        while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+            to--;
+        }
+        return to;
+    }
+
+    /** A quoted key, unquoted; null when it is empty, not one quoted scalar or has escapes. */
     private static String unquoteKey(String key) {
         if (key.isEmpty()) {
             return null;
         }
-        char q = key.charAt(0);
-        if (q == '"' || q == '\'') {
-            String inner = quoted(key);
-            return inner == null || inner.indexOf('\\') >= 0 ? null : inner;
-        }
-        return key;
+        StringBuilder inner = new StringBuilder();
+        return quoted(key, 0, key.length(), inner) && inner.indexOf("\\") < 0 ? inner.toString() : null;
     }
 
-    /** The content of a one-line quoted scalar that makes up all of {@code text} (bar a comment), or null. */
-    private static String quoted(String text) {
-        char q = text.charAt(0);
-        StringBuilder out = new StringBuilder();
-        int i = 1;
-        while (i < text.length()) {
-            char c = text.charAt(i);
+    /**
+     * Whether {@code line[from, to)} is one one-line quoted scalar (bar a trailing comment) without escapes; its
+     * content is appended to {@code out} when not null.
+     */
+    private static boolean quoted(String line, int from, int to, StringBuilder out) {
+        char q = line.charAt(from);
+        int i = from + 1;
+        while (i < to) {
+            char c = line.charAt(i);
             if (q == '"' && c == '\\') {
-                return null;
+                return false;
             }
             if (c == q) {
-                if (q == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
-                    out.append('\'');
+                if (q == '\'' && i + 1 < to && line.charAt(i + 1) == '\'') {
+                    if (out != null) {
+                        out.append('\'');
+                    }
                     i += 2;
                     continue;
                 }
-                return isBlankOrComment(text.substring(i + 1)) ? out.toString() : null;
+                int after = i + 1;
+                while (after < to && Character.isWhitespace(line.charAt(after))) {
+                    after++;
+                }
+                return after == to || line.charAt(after) == '#';
             }
-            out.append(c);
+            if (out != null) {
+                out.append(c);
+            }
             i++;
         }
-        return null;
+        return false;
     }
 
     private static boolean balanced(String value) {
