@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.archivers.zip.ZipEncoding;
-import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
 
 /**
  * Writes a directory as a reproducible tar and hashes it in the same pass. Entries are sorted by name bytes, have
@@ -18,18 +16,12 @@ import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
  * as links to the first name, long names use PAX headers. The same tree therefore gives the same bytes, and the
  * same {@code sha256:} id, on any machine.
  *
- * <p>Headers are made by commons-compress ({@link TarArchiveEntry}, and {@link TarArchiveOutputStream} for entries
- * that need PAX records), so the bytes are those of a plain {@code TarArchiveOutputStream}; file contents bypass it
- * and go straight from the file into the digest and the output. The tree is walked on a second thread while the
+ * <p>The bytes are those of a plain commons-compress {@link TarArchiveOutputStream} (PAX for long or non-ASCII names):
+ * plain ustar headers are formatted by {@link UstarHeader}, entries that need PAX records by commons-compress, and
+ * file contents go straight from the file into the digest and the output. The tree is walked on a second thread while the
  * files are read and hashed.
  */
 public final class ReproducibleTar {
-    /** The ustar header fields can hold names and link targets shorter than this many bytes. */
-    private static final int USTAR_NAME_MAX = TarConstants.NAMELEN;
-    /** The largest size a ustar header holds in octal. */
-    private static final long USTAR_SIZE_MAX = 077777777777L;
-    private static final ZipEncoding UTF_8 = ZipEncodingHelper.getZipEncoding(StandardCharsets.UTF_8.name());
-
     private ReproducibleTar() {
     }
 
@@ -51,7 +43,7 @@ public final class ReproducibleTar {
             try {
                 for (; entry != null; entry = entries.next()) {
                     current = entry.path();
-                    writeHeader(sink, header(entry), record);
+                    writeHeader(sink, entry, record);
                     if (entry.kind() == TreeScanner.Kind.FILE && entry.size() > 0) {
                         sink.file(entry.path(), entry.size());
                     }
@@ -84,14 +76,15 @@ public final class ReproducibleTar {
      * Writes the records {@link TarArchiveOutputStream#putArchiveEntry} would: one ustar header, preceded by a PAX
      * header when the name or link target is long or not ASCII, or the size too large for the header.
      */
-    private static void writeHeader(TarSink sink, TarArchiveEntry header, byte[] record) throws IOException {
-        if (fitsUstar(header.getName()) && fitsUstar(header.getLinkName()) && header.getSize() <= USTAR_SIZE_MAX) {
-            header.writeEntryHeader(record, UTF_8, false);
+    private static void writeHeader(TarSink sink, TreeScanner.Entry entry, byte[] record) throws IOException {
+        String link = entry.link() == null ? "" : entry.link();
+        if (UstarHeader.fits(entry.name(), link, entry.size())) {
+            UstarHeader.write(record, entry.name(), type(entry.kind()), fullMode(entry), entry.size(), link);
             sink.write(record, 0, record.length);
             return;
         }
         ByteArrayOutputStream records = new ByteArrayOutputStream(4 * TarSink.RECORD);
-        newTarStream(records).putArchiveEntry(header);
+        newTarStream(records).putArchiveEntry(header(entry));
         if (records.size() % TarSink.RECORD != 0) {
             throw new IllegalStateException("tar header of " + records.size() + " bytes is not whole records");
         }
@@ -99,41 +92,33 @@ public final class ReproducibleTar {
         sink.write(records.toByteArray(), 0, records.size());
     }
 
-    /** True when {@code name} is ASCII and short enough for a ustar field, so it needs no PAX record. */
-    private static boolean fitsUstar(String name) {
-        if (name.length() >= USTAR_NAME_MAX) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+    private static byte type(TreeScanner.Kind kind) {
+        return switch (kind) {
+            case DIR -> TarConstants.LF_DIR;
+            case SYMLINK -> TarConstants.LF_SYMLINK;
+            case HARDLINK -> TarConstants.LF_LINK;
+            case FILE -> TarConstants.LF_NORMAL;
+        };
     }
 
+    /** The mode with its file type bits, as the header stores it. */
+    private static int fullMode(TreeScanner.Entry entry) {
+        return switch (entry.kind()) {
+            case DIR -> 040000 | entry.mode();
+            case SYMLINK -> 0120000 | entry.mode();
+            case HARDLINK, FILE -> 0100000 | entry.mode();
+        };
+    }
+
+    /** The same header as a commons-compress entry, for the entries that need PAX records. */
     private static TarArchiveEntry header(TreeScanner.Entry entry) {
-        TarArchiveEntry header;
-        switch (entry.kind()) {
-            case DIR -> {
-                header = new TarArchiveEntry(entry.name(), TarConstants.LF_DIR);
-                header.setMode(040000 | entry.mode());
-            }
-            case SYMLINK -> {
-                header = new TarArchiveEntry(entry.name(), TarConstants.LF_SYMLINK);
-                header.setLinkName(entry.link());
-                header.setMode(0120000 | entry.mode());
-            }
-            case HARDLINK -> {
-                header = new TarArchiveEntry(entry.name(), TarConstants.LF_LINK);
-                header.setLinkName(entry.link());
-                header.setMode(0100000 | entry.mode());
-            }
-            default -> {
-                header = new TarArchiveEntry(entry.name(), TarConstants.LF_NORMAL);
-                header.setMode(0100000 | entry.mode());
-                header.setSize(entry.size());
-            }
+        TarArchiveEntry header = new TarArchiveEntry(entry.name(), type(entry.kind()));
+        header.setMode(fullMode(entry));
+        if (entry.kind() == TreeScanner.Kind.SYMLINK || entry.kind() == TreeScanner.Kind.HARDLINK) {
+            header.setLinkName(entry.link());
+        }
+        if (entry.kind() == TreeScanner.Kind.FILE) {
+            header.setSize(entry.size());
         }
         header.setModTime(0L);
         header.setIds(0, 0);

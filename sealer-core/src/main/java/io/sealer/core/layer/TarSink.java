@@ -72,6 +72,7 @@ final class TarSink {
                     drain();
                 }
                 view.limit(BUFFER).position(used);
+                int asked = BUFFER - used;
                 int n = channel.read(view);
                 if (n < 0) {
                     break;
@@ -81,6 +82,9 @@ final class TarSink {
                 if (total > size) {
                     throw new IOException("file grew while it was written to the layer: " + size
                             + " bytes expected");
+                }
+                if (total == size && n < asked) {
+                    break; // a short read of a regular file is its end: no need to ask again
                 }
             }
         }
