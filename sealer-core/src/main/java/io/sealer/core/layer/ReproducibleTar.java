@@ -18,8 +18,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  *
  * <p>The bytes are those of a plain commons-compress {@link TarArchiveOutputStream} (PAX for long or non-ASCII names):
  * plain ustar headers are formatted by {@link UstarHeader}, entries that need PAX records by commons-compress, and
- * file contents go straight from the file into the digest and the output. The tree is walked on a second thread while the
- * files are read and hashed.
+ * file contents go straight from the file into the digest and the output. The tree is walked on a second thread
+ * while the files are read and hashed.
  */
 public final class ReproducibleTar {
     private ReproducibleTar() {
