@@ -1,18 +1,10 @@
 package io.sealer.core.layer;
 
-import com.google.common.io.CountingOutputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -23,10 +15,13 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * any execute bit is set, symbolic links 0777). Symbolic links keep their target verbatim, hard links are written
  * as links to the first name, long names use PAX headers. The same tree therefore gives the same bytes, and the
  * same {@code sha256:} id, on any machine.
+ *
+ * <p>The bytes are those of a plain commons-compress {@link TarArchiveOutputStream} (PAX for long or non-ASCII names):
+ * plain ustar headers are formatted by {@link UstarHeader}, entries that need PAX records by commons-compress, and
+ * file contents go straight from the file into the digest and the output. The tree is walked on a second thread
+ * while the files are read and hashed.
  */
 public final class ReproducibleTar {
-    private static final int BUFFER = 64 * 1024;
-
     private ReproducibleTar() {
     }
 
@@ -37,33 +32,30 @@ public final class ReproducibleTar {
      * @throws io.sealer.api.StoreException naming the file that could not be read or written
      */
     public static LayerDigest write(Path dir, OutputStream out) {
-        List<TreeScanner.Entry> entries = TreeScanner.scan(dir);
-        if (entries.isEmpty()) {
-            return LayerDigest.EMPTY;
-        }
-        MessageDigest sha256 = Streams.sha256();
-        CountingOutputStream counting = new CountingOutputStream(Streams.nonClosing(out));
-        BufferedOutputStream buffered = new BufferedOutputStream(new DigestOutputStream(counting, sha256), BUFFER);
-        Path current = dir;
-        try {
-            TarArchiveOutputStream tar = newTarStream(buffered);
-            for (TreeScanner.Entry entry : entries) {
-                current = entry.path();
-                tar.putArchiveEntry(header(entry));
-                if (entry.kind() == TreeScanner.Kind.FILE && entry.size() > 0) {
-                    try (InputStream in = Files.newInputStream(entry.path(), LinkOption.NOFOLLOW_LINKS)) {
-                        in.transferTo(tar);
+        try (ScanAhead entries = ScanAhead.start(dir)) {
+            TreeScanner.Entry entry = entries.next();
+            if (entry == null) {
+                return LayerDigest.EMPTY;
+            }
+            TarSink sink = new TarSink(out);
+            byte[] record = new byte[TarSink.RECORD];
+            Path current = dir;
+            try {
+                for (; entry != null; entry = entries.next()) {
+                    current = entry.path();
+                    writeHeader(sink, entry, record);
+                    if (entry.kind() == TreeScanner.Kind.FILE && entry.size() > 0) {
+                        sink.file(entry.path(), entry.size());
                     }
                 }
-                tar.closeArchiveEntry();
+                current = dir;
+                sink.zeros(2 * TarSink.RECORD);
+                sink.flush();
+            } catch (IOException e) {
+                throw IoFailures.wrap(current, "writing layer tar", e);
             }
-            current = dir;
-            tar.finish();
-            buffered.flush();
-        } catch (IOException e) {
-            throw IoFailures.wrap(current, "writing layer tar", e);
+            return new LayerDigest(sink.id(), sink.count());
         }
-        return new LayerDigest("sha256:" + HexFormat.of().formatHex(sha256.digest()), counting.getCount());
     }
 
     /** The digest of {@code dir}'s reproducible tar, computed without storing the tar anywhere. */
@@ -71,6 +63,7 @@ public final class ReproducibleTar {
         return write(dir, OutputStream.nullOutputStream());
     }
 
+    /** A tar stream with the settings whose output this class reproduces. */
     static TarArchiveOutputStream newTarStream(OutputStream out) {
         TarArchiveOutputStream tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
@@ -79,28 +72,53 @@ public final class ReproducibleTar {
         return tar;
     }
 
+    /**
+     * Writes the records {@link TarArchiveOutputStream#putArchiveEntry} would: one ustar header, preceded by a PAX
+     * header when the name or link target is long or not ASCII, or the size too large for the header.
+     */
+    private static void writeHeader(TarSink sink, TreeScanner.Entry entry, byte[] record) throws IOException {
+        String link = entry.link() == null ? "" : entry.link();
+        if (UstarHeader.fits(entry.name(), link, entry.size())) {
+            UstarHeader.write(record, entry.name(), type(entry.kind()), fullMode(entry), entry.size(), link);
+            sink.write(record, 0, record.length);
+            return;
+        }
+        ByteArrayOutputStream records = new ByteArrayOutputStream(4 * TarSink.RECORD);
+        newTarStream(records).putArchiveEntry(header(entry));
+        if (records.size() % TarSink.RECORD != 0) {
+            throw new IllegalStateException("tar header of " + records.size() + " bytes is not whole records");
+        }
+        // the stream is left with its entry open: only its header records are wanted
+        sink.write(records.toByteArray(), 0, records.size());
+    }
+
+    private static byte type(TreeScanner.Kind kind) {
+        return switch (kind) {
+            case DIR -> TarConstants.LF_DIR;
+            case SYMLINK -> TarConstants.LF_SYMLINK;
+            case HARDLINK -> TarConstants.LF_LINK;
+            case FILE -> TarConstants.LF_NORMAL;
+        };
+    }
+
+    /** The mode with its file type bits, as the header stores it. */
+    private static int fullMode(TreeScanner.Entry entry) {
+        return switch (entry.kind()) {
+            case DIR -> 040000 | entry.mode();
+            case SYMLINK -> 0120000 | entry.mode();
+            case HARDLINK, FILE -> 0100000 | entry.mode();
+        };
+    }
+
+    /** The same header as a commons-compress entry, for the entries that need PAX records. */
     private static TarArchiveEntry header(TreeScanner.Entry entry) {
-        TarArchiveEntry header;
-        switch (entry.kind()) {
-            case DIR -> {
-                header = new TarArchiveEntry(entry.name(), TarConstants.LF_DIR);
-                header.setMode(040000 | entry.mode());
-            }
-            case SYMLINK -> {
-                header = new TarArchiveEntry(entry.name(), TarConstants.LF_SYMLINK);
-                header.setLinkName(entry.link());
-                header.setMode(0120000 | entry.mode());
-            }
-            case HARDLINK -> {
-                header = new TarArchiveEntry(entry.name(), TarConstants.LF_LINK);
-                header.setLinkName(entry.link());
-                header.setMode(0100000 | entry.mode());
-            }
-            default -> {
-                header = new TarArchiveEntry(entry.name(), TarConstants.LF_NORMAL);
-                header.setMode(0100000 | entry.mode());
-                header.setSize(entry.size());
-            }
+        TarArchiveEntry header = new TarArchiveEntry(entry.name(), type(entry.kind()));
+        header.setMode(fullMode(entry));
+        if (entry.kind() == TreeScanner.Kind.SYMLINK || entry.kind() == TreeScanner.Kind.HARDLINK) {
+            header.setLinkName(entry.link());
+        }
+        if (entry.kind() == TreeScanner.Kind.FILE) {
+            header.setSize(entry.size());
         }
         header.setModTime(0L);
         header.setIds(0, 0);
@@ -108,5 +126,4 @@ public final class ReproducibleTar {
         header.setGroupName("");
         return header;
     }
-
 }
