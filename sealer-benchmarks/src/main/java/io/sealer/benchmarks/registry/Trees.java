@@ -1,12 +1,9 @@
 package io.sealer.benchmarks.registry;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /** File-tree helpers of the benchmark. */
 final class Trees {
@@ -15,25 +12,7 @@ final class Trees {
 
     /** Deletes a directory tree if it exists. */
     static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        io.sealer.core.layer.Trees.deleteRecursively(dir);
     }
 
     /** The 1, 5 and 15 minute load averages from {@code /proc/loadavg}, or "?" where there is none. */
