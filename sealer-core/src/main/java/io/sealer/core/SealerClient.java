@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -116,12 +117,7 @@ public final class SealerClient {
      * @throws io.sealer.api.RegistryException naming the image (and blob) that failed
      */
     public String push(String name) {
-        RegistryAdapter adapter = requireAdapter();
-        try (RegistrySession session = adapter.open()) {
-            ClusterImages images = new ClusterImages(adapter.transport(), session,
-                    settings.registry().maxParallelBlobs());
-            return withStore(store -> images.push(store, name, settings.listener()));
-        }
+        return withClusterImages((images, store) -> images.push(store, name, settings.listener()));
     }
 
     /**
@@ -132,12 +128,16 @@ public final class SealerClient {
      * @throws io.sealer.api.ImageNotFoundException when the registry does not have the image or a platform
      */
     public List<ClusterImage> pull(String name, List<Platform> platforms) {
-        RegistryAdapter adapter = requireAdapter();
         ImageReference reference = ImageReference.parse(name);
+        return withClusterImages((images, store) -> images.pull(store, reference, platforms, settings.listener()));
+    }
+
+    private <T> T withClusterImages(BiFunction<ClusterImages, ImageStore, T> action) {
+        RegistryAdapter adapter = requireAdapter();
         try (RegistrySession session = adapter.open()) {
             ClusterImages images = new ClusterImages(adapter.transport(), session,
                     settings.registry().maxParallelBlobs());
-            return withStore(store -> images.pull(store, reference, platforms, settings.listener()));
+            return withStore(store -> action.apply(images, store));
         }
     }
 
@@ -151,10 +151,7 @@ public final class SealerClient {
     public String login(String registry, String username, String password) {
         RegistryAdapter adapter = requireAdapter();
         RegistryCredentials credentials = new RegistryCredentials(username, password);
-        RegistrySettings r = settings.registry();
-        RegistrySettings withCredentials = new RegistrySettings(r.mirrors(), r.insecureRegistries(), r.caFiles(),
-                r.dockerConfig(), Map.of(registry, credentials), r.connectTimeout(), r.readTimeout(),
-                r.maxRetries(), r.maxParallelBlobs());
+        RegistrySettings withCredentials = settings.registry().withCredentials(Map.of(registry, credentials));
         try (RegistrySession session = new RegistryAdapter(adapter.provider(), withCredentials).open()) {
             session.client().checkAccess(registry);
         }

@@ -49,11 +49,10 @@ record CliContext(PrintStream out, PrintStream err, InputStream in, Path storeRo
 
     /** Registry settings with extra mirrors, insecure registries and a parallelism bound. */
     RegistrySettings withRegistry(Map<String, List<java.net.URI>> mirrors, Set<String> insecure, int maxParallel) {
-        RegistrySettings d = RegistrySettings.defaults();
         Set<String> allInsecure = new java.util.HashSet<>(insecureRegistries);
         allInsecure.addAll(insecure);
-        return new RegistrySettings(mirrors, allInsecure, d.caFiles(), dockerConfig, d.credentials(),
-                d.connectTimeout(), d.readTimeout(), d.maxRetries(), maxParallel);
+        return RegistrySettings.defaults().withMirrors(mirrors).withInsecureRegistries(allInsecure)
+                .withDockerConfig(dockerConfig).withMaxParallelBlobs(maxParallel);
     }
 
     /** Resolves a path argument against the working directory. */

@@ -95,8 +95,14 @@ final class ValidateCommand extends NamedCommand {
         return tree;
     }
 
+    /** Looks at the start of the file only: a top-level {@code apiVersion:} or {@code kind:} means YAML. */
     static boolean isClusterfile(Path path) throws IOException {
-        String text = Files.readString(path, StandardCharsets.UTF_8);
-        return YAML_KEY.matcher(text).find();
+        char[] head = new char[64 * 1024];
+        try (java.io.Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            int length = reader.read(head);
+            return length > 0 && YAML_KEY.matcher(java.nio.CharBuffer.wrap(head, 0, length)).find();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 }

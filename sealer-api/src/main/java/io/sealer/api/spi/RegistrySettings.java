@@ -43,4 +43,34 @@ public record RegistrySettings(Map<String, List<URI>> mirrors, Set<String> insec
         return new RegistrySettings(Map.of(), Set.of(), List.of(), Optional.empty(), Map.of(),
                 Duration.ofSeconds(10), Duration.ofMinutes(5), 3, 8);
     }
+
+    /** These settings with other mirrors. */
+    public RegistrySettings withMirrors(Map<String, List<URI>> newMirrors) {
+        return new RegistrySettings(newMirrors, insecureRegistries, caFiles, dockerConfig, credentials, connectTimeout,
+                readTimeout, maxRetries, maxParallelBlobs);
+    }
+
+    /** These settings with other insecure registries. */
+    public RegistrySettings withInsecureRegistries(Set<String> registries) {
+        return new RegistrySettings(mirrors, registries, caFiles, dockerConfig, credentials, connectTimeout,
+                readTimeout, maxRetries, maxParallelBlobs);
+    }
+
+    /** These settings reading credentials from another docker {@code config.json}. */
+    public RegistrySettings withDockerConfig(Optional<Path> config) {
+        return new RegistrySettings(mirrors, insecureRegistries, caFiles, config, credentials, connectTimeout,
+                readTimeout, maxRetries, maxParallelBlobs);
+    }
+
+    /** These settings with other SDK-given credentials. */
+    public RegistrySettings withCredentials(Map<String, RegistryCredentials> newCredentials) {
+        return new RegistrySettings(mirrors, insecureRegistries, caFiles, dockerConfig, newCredentials,
+                connectTimeout, readTimeout, maxRetries, maxParallelBlobs);
+    }
+
+    /** These settings with another bound on concurrent blob transfers. */
+    public RegistrySettings withMaxParallelBlobs(int bound) {
+        return new RegistrySettings(mirrors, insecureRegistries, caFiles, dockerConfig, credentials, connectTimeout,
+                readTimeout, maxRetries, bound);
+    }
 }

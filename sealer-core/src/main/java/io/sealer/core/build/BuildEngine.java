@@ -68,9 +68,10 @@ public final class BuildEngine {
         BuildContext context = new BuildContext(request.context(), kubefile.source());
         List<ClusterImage> images = new ArrayList<>();
         RunExecutor runExecutor = kubefile.instructions(Run.class).isEmpty() ? null : RunExecutor.forStore(store);
+        BuildMemo memo = new BuildMemo();
         for (Platform platform : request.platforms()) {
             PlatformBuild build = new PlatformBuild(store, listener, context, kubefile, request, platform,
-                    this::baseImage, extensions, runExecutor);
+                    this::baseImage, extensions, runExecutor, memo);
             images.add(store.commit(build.run(name)));
         }
         return images;

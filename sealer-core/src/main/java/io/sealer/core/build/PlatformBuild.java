@@ -65,6 +65,7 @@ final class PlatformBuild {
     private final BaseResolver baseResolver;
     private final List<BuildExtension> extensions;
     private final RunExecutor runExecutor;
+    private final BuildMemo memo;
 
     private final ConfigAccumulator config = new ConfigAccumulator();
     private final List<Layer> layers = new ArrayList<>();
@@ -75,7 +76,7 @@ final class PlatformBuild {
 
     PlatformBuild(ImageStore store, ProgressListener listener, BuildContext context, Kubefile kubefile,
             BuildRequest request, Platform platform, BaseResolver baseResolver, List<BuildExtension> extensions,
-            RunExecutor runExecutor) {
+            RunExecutor runExecutor, BuildMemo memo) {
         this.store = store;
         this.listener = listener;
         this.context = context;
@@ -85,6 +86,7 @@ final class PlatformBuild {
         this.baseResolver = baseResolver;
         this.extensions = extensions;
         this.runExecutor = runExecutor;
+        this.memo = memo;
         this.chain = digest("platform " + platform);
     }
 
@@ -181,7 +183,7 @@ final class PlatformBuild {
             sources.addAll(context.resolve(withArch(source), copy.line()));
         }
         String value = String.join(" ", copy.sources()) + " " + copy.destination();
-        String key = "COPY " + value + "\n" + SourceDigest.of(sources);
+        String key = "COPY " + value + "\n" + memo.sourceDigest(sources);
         addLayer("COPY", value, key, () -> stage(dir -> CopyStager.stage(sources, dest, dir)));
     }
 
@@ -199,7 +201,7 @@ final class PlatformBuild {
         Applications.Detected detected = Applications.detect(app.name(), sources);
         String dest = "application/apps/" + app.name();
         String value = String.join(" ", app.sources()) + " " + dest + "/";
-        String key = app.keyword() + " " + value + "\n" + SourceDigest.of(sources);
+        String key = app.keyword() + " " + value + "\n" + memo.sourceDigest(sources);
         addLayer("COPY", value, key, () -> stage(dir -> stageApplication(sources, dir.resolve(dest))));
         config.applications.put(app.name(), new Application(app.name(), detected.type(), detected.files(),
                 Map.of(), List.of()));
@@ -273,6 +275,11 @@ final class PlatformBuild {
     }
 
     private DiscoveryResult discoverImages() {
+        List<String> ids = newLayers.stream().map(Layer::id).filter(java.util.Objects::nonNull).toList();
+        return memo.discovery(ids, this::discoverNewLayers);
+    }
+
+    private DiscoveryResult discoverNewLayers() {
         ImageDiscovery discovery = new ImageDiscovery(request.discovery(), listener);
         Path view = store.newStagingDir();
         try {

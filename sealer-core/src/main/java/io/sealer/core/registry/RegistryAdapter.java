@@ -3,7 +3,6 @@ package io.sealer.core.registry;
 import io.sealer.api.SealerException;
 import io.sealer.api.spi.ClusterImageTransport;
 import io.sealer.api.spi.CredentialStore;
-import io.sealer.api.spi.ImageCacheWriter;
 import io.sealer.api.spi.RegistryClientProvider;
 import io.sealer.api.spi.RegistrySettings;
 import java.nio.file.Path;
@@ -32,11 +31,6 @@ public record RegistryAdapter(RegistryClientProvider provider, RegistrySettings 
     /** A session whose client is created on first use and closed with the session. */
     public RegistrySession open() {
         return new RegistrySession(provider, settings);
-    }
-
-    /** The cache writer, or an error saying the adapter has none. */
-    public ImageCacheWriter cacheWriter() {
-        return provider.cacheWriter().orElseThrow(() -> missing("writing registry-cache layers"));
     }
 
     /** The push/pull transport, or an error saying the adapter has none. */

@@ -359,4 +359,20 @@ class BuildEngineTest {
         assertThat(Files.isExecutable(bin.resolve("real"))).isTrue();
         assertThat(Files.readString(bin.resolve("real"), StandardCharsets.UTF_8)).isEqualTo("#!/bin/sh\n");
     }
+
+    @Test
+    void platformsWithTheSameNewLayersShareOneDiscovery() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY manifests manifests\n");
+        write(ctx.resolve("manifests/app.yaml"), "image: nginx:1.25\n---\nimage: \"{{ .Values.image }}\"\n");
+
+        List<ClusterImage> images = client(tmp.resolve("store")).build(BuildRequest.builder(ctx).tag("multi:1")
+                .platforms(Platform.LINUX_AMD64, Platform.LINUX_ARM64).build(Platform.LINUX_AMD64));
+
+        assertThat(images).allSatisfy(i -> assertThat(i.containerImages()).containsExactly(
+                "docker.io/library/nginx:1.25"));
+        assertThat(events).filteredOn(e -> e.kind() == ProgressEvent.Kind.WARNING)
+                .filteredOn(e -> e.message().contains("{{") || e.subject().contains("app.yaml")
+                        || e.message().contains("app.yaml"))
+                .hasSize(1);
+    }
 }
