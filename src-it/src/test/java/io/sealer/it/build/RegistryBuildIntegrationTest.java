@@ -52,9 +52,11 @@ class RegistryBuildIntegrationTest {
     @BeforeAll
     static void startSourceRegistry() {
         source = LocalRegistry.start(shared.resolve("source-root"), shared.resolve("source-work"));
-        push("web", "1", List.of("linux/amd64", "linux/arm64"), "library/web:1");
-        push("db", "2", List.of("linux/amd64"), "library/db:2");
-        push("tool", "3", List.of("linux/amd64", "linux/arm64/v8", "linux/s390x"), "library/tool:3");
+        Path layouts = shared.resolve("layouts");
+        source.pushTestImage(layouts, "web", "1", List.of("linux/amd64", "linux/arm64"), "library/web:1");
+        source.pushTestImage(layouts, "db", "2", List.of("linux/amd64"), "library/db:2");
+        source.pushTestImage(layouts, "tool", "3", List.of("linux/amd64", "linux/arm64/v8", "linux/s390x"),
+                "library/tool:3");
     }
 
     @AfterAll
@@ -62,11 +64,6 @@ class RegistryBuildIntegrationTest {
         if (source != null) {
             source.close();
         }
-    }
-
-    static void push(String name, String tag, List<String> platforms, String repoAndTag) {
-        Path layout = TestImages.create(shared.resolve("layouts").resolve(name), name, tag, platforms);
-        TestImages.push(layout, tag, source.host() + "/" + repoAndTag, Optional.empty());
     }
 
     static RegistrySettings settings(Path dockerConfig, Map<String, List<URI>> mirrors) {

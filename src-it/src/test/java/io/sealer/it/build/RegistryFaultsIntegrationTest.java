@@ -16,9 +16,7 @@ import io.sealer.it.support.CorruptingProxy;
 import io.sealer.it.support.ForwardingProxy;
 import io.sealer.it.support.LocalRegistry;
 import io.sealer.it.support.Skopeo;
-import io.sealer.it.support.TestImages;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,9 +46,8 @@ class RegistryFaultsIntegrationTest {
     @BeforeAll
     static void startSourceRegistry() {
         source = LocalRegistry.start(shared.resolve("source-root"), shared.resolve("source-work"));
-        Path layout = TestImages.create(shared.resolve("layouts/web"), "web", "1",
-                List.of("linux/amd64", "linux/arm64"));
-        TestImages.push(layout, "1", source.host() + "/library/web:1", Optional.empty());
+        source.pushTestImage(shared.resolve("layouts"), "web", "1", List.of("linux/amd64", "linux/arm64"),
+                "library/web:1");
     }
 
     @AfterAll

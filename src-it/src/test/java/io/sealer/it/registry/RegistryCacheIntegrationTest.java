@@ -57,10 +57,12 @@ class RegistryCacheIntegrationTest {
     @BeforeAll
     static void startSourceRegistry() {
         source = LocalRegistry.start(shared.resolve("source-root"), shared.resolve("source-work"));
-        push("alpine", "3", List.of("linux/amd64", "linux/arm64/v8"), "library/alpine:3");
-        push("busybox", "1", List.of("linux/amd64", "linux/arm64", "linux/s390x"), "library/busybox:1");
-        push("kyverno", "v1", List.of("linux/amd64"), "kyverno/kyverno:v1");
-        push("tool", "2", List.of("linux/amd64", "linux/arm64"), "example/tool:2");
+        Path layouts = shared.resolve("layouts");
+        source.pushTestImage(layouts, "alpine", "3", List.of("linux/amd64", "linux/arm64/v8"), "library/alpine:3");
+        source.pushTestImage(layouts, "busybox", "1", List.of("linux/amd64", "linux/arm64", "linux/s390x"),
+                "library/busybox:1");
+        source.pushTestImage(layouts, "kyverno", "v1", List.of("linux/amd64"), "kyverno/kyverno:v1");
+        source.pushTestImage(layouts, "tool", "2", List.of("linux/amd64", "linux/arm64"), "example/tool:2");
     }
 
     @AfterAll
@@ -68,11 +70,6 @@ class RegistryCacheIntegrationTest {
         if (source != null) {
             source.close();
         }
-    }
-
-    private static void push(String name, String tag, List<String> platforms, String repoAndTag) {
-        Path layout = TestImages.create(shared.resolve("layouts").resolve(name), name, tag, platforms);
-        TestImages.push(layout, tag, source.host() + "/" + repoAndTag, Optional.empty());
     }
 
     private static RegistrySettings settings(Map<String, List<URI>> mirrors, Map<String, RegistryCredentials> creds,

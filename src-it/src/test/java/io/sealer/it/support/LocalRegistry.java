@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.List;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,15 @@ public final class LocalRegistry implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start docker-registry", e);
         }
+    }
+
+    /**
+     * Makes a small test image (one manifest per platform, see {@link TestImages}) under {@code layouts/<name>} and
+     * pushes it to this registry as {@code repoAndTag}.
+     */
+    public void pushTestImage(Path layouts, String name, String tag, List<String> platforms, String repoAndTag) {
+        Path layout = TestImages.create(layouts.resolve(name), name, tag, platforms);
+        TestImages.push(layout, tag, host() + "/" + repoAndTag, Optional.empty());
     }
 
     /** {@code 127.0.0.1:<port>}. */
