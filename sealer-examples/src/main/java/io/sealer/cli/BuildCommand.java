@@ -60,8 +60,7 @@ final class BuildCommand extends NamedCommand {
         }
         List<ClusterImage> images = client.build(request.build(client.settings().platform()));
         for (ClusterImage image : images) {
-            context.out().println("built " + ImageReference.parse(image.name()).familiarName() + " ("
-                    + image.platform() + ") " + image.id() + ", " + image.containerImages().size()
+            context.printImage("built", image, " " + image.id() + ", " + image.containerImages().size()
                     + " container image(s)");
         }
         return 0;

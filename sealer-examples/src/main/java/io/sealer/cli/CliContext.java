@@ -55,6 +55,12 @@ record CliContext(PrintStream out, PrintStream err, InputStream in, Path storeRo
                 .withDockerConfig(dockerConfig).withMaxParallelBlobs(maxParallel);
     }
 
+    /** Prints {@code VERB NAME (PLATFORM)} for an image, its familiar name shown, followed by {@code detail}. */
+    void printImage(String verb, io.sealer.api.image.ClusterImage image, String detail) {
+        out.println(verb + " " + io.sealer.api.image.ImageReference.parse(image.name()).familiarName() + " ("
+                + image.platform() + ")" + detail);
+    }
+
     /** Resolves a path argument against the working directory. */
     Path path(String argument) {
         return workingDir.resolve(argument).normalize();

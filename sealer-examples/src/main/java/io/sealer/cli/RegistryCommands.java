@@ -59,8 +59,7 @@ final class RegistryCommands {
                 }
             }
             for (ClusterImage image : context.client().pull(args.positional().get(0), platforms)) {
-                context.out().println("pulled " + ImageReference.parse(image.name()).familiarName() + " ("
-                        + image.platform() + ") " + image.id());
+                context.printImage("pulled", image, " " + image.id());
             }
             return 0;
         }

@@ -1,7 +1,6 @@
 package io.sealer.cli;
 
 import io.sealer.api.image.ClusterImage;
-import io.sealer.api.image.ImageReference;
 import io.sealer.core.store.RemovalResult;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,7 @@ final class StoreCommands {
                 throw new UsageException("tag needs SOURCE and TARGET");
             }
             for (ClusterImage image : context.client().tag(args.get(0), args.get(1))) {
-                context.out().println("tagged " + ImageReference.parse(image.name()).familiarName() + " ("
-                        + image.platform() + ")");
+                context.printImage("tagged", image, "");
             }
             return 0;
         }
@@ -97,8 +95,7 @@ final class StoreCommands {
                 throw new UsageException("load takes no NAME");
             }
             for (ClusterImage image : context.client().load(context.path(file))) {
-                context.out().println("loaded " + ImageReference.parse(image.name()).familiarName() + " ("
-                        + image.platform() + ")");
+                context.printImage("loaded", image, "");
             }
             return 0;
         }
