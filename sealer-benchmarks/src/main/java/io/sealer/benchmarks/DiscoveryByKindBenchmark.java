@@ -1,8 +1,8 @@
 package io.sealer.benchmarks;
 
-import io.sealer.core.discovery.DiscoveryOptions;
-import io.sealer.core.discovery.DiscoveryResult;
-import io.sealer.core.discovery.ImageDiscovery;
+import io.sealer.core.DiscoveryOptions;
+import io.sealer.core.internal.discovery.DiscoveryResult;
+import io.sealer.core.internal.discovery.ImageDiscovery;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

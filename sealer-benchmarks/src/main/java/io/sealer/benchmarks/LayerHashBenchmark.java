@@ -1,7 +1,7 @@
 package io.sealer.benchmarks;
 
-import io.sealer.core.layer.LayerDigest;
-import io.sealer.core.layer.ReproducibleTar;
+import io.sealer.core.internal.layer.LayerDigest;
+import io.sealer.core.internal.layer.ReproducibleTar;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,6 @@
 package io.sealer.benchmarks.registry;
 
-import io.sealer.registry.cache.CacheResult;
+import io.sealer.registry.internal.cache.CacheResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

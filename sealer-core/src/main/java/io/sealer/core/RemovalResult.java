@@ -1,0 +1,18 @@
+package io.sealer.core;
+
+import io.sealer.core.internal.store.ImageStore;
+
+import java.util.List;
+
+/**
+ * What {@link ImageStore#rmi} or {@link ImageStore#prune} removed.
+ *
+ * @param images image ids whose metadata was deleted (no name refers to them any more)
+ * @param layers layer ids whose files were deleted
+ */
+public record RemovalResult(List<String> images, List<String> layers) {
+    public RemovalResult {
+        images = List.copyOf(images);
+        layers = List.copyOf(layers);
+    }
+}

@@ -1,0 +1,101 @@
+package io.sealer.core.internal.build;
+
+import io.sealer.core.BuildRequest;
+
+import io.sealer.api.BuildException;
+import io.sealer.api.ImageNotFoundException;
+import io.sealer.api.ProgressEvent;
+import io.sealer.api.ProgressListener;
+import io.sealer.api.SealerException;
+import io.sealer.api.image.ClusterImage;
+import io.sealer.api.image.ImageReference;
+import io.sealer.api.image.Platform;
+import io.sealer.api.kubefile.Kubefile;
+import io.sealer.api.kubefile.Run;
+import io.sealer.core.internal.kubefile.KubefileParser;
+import io.sealer.core.internal.store.ImageStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns a Kubefile and its build context into cluster images in the local store, one per target platform. Each
+ * COPY, RUN and APP becomes a reproducible layer (reused from the build cache when its inputs are unchanged), the
+ * other instructions go into the image configuration, and the container images the new layers need are discovered
+ * and recorded. Nothing is listed in the store until the whole image is committed.
+ */
+public final class BuildEngine {
+    private final ImageStore store;
+    private final ProgressListener listener;
+    private final BaseImageSource baseImages;
+    private final List<BuildExtension> extensions;
+    private final KubefileParser parser = new KubefileParser();
+
+    /**
+     * @param store where layers and images go
+     * @param listener receives a STARTED/FINISHED event per instruction and discovery warnings
+     * @param baseImages fetches base images missing from the store (a registry), or {@link BaseImageSource#NONE}
+     * @param extensions steps that add layers after the Kubefile's instructions (the registry cache)
+     */
+    public BuildEngine(ImageStore store, ProgressListener listener, BaseImageSource baseImages,
+            List<BuildExtension> extensions) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.baseImages = Objects.requireNonNull(baseImages, "baseImages");
+        this.extensions = List.copyOf(extensions);
+    }
+
+    /**
+     * Builds and stores one image per platform of the request.
+     *
+     * @return the stored images, in the order of the request's platforms
+     * @throws BuildException naming the Kubefile line that failed; the store lists nothing new then
+     * @throws io.sealer.api.KubefileException when the Kubefile does not parse
+     */
+    public List<ClusterImage> build(BuildRequest request) {
+        if (!BuildRequest.MODE_LITE.equals(request.mode())) {
+            throw new BuildException("build mode \"" + request.mode() + "\" is not supported; only \""
+                    + BuildRequest.MODE_LITE + "\" is", null);
+        }
+        ImageReference name = ImageReference.parse(request.tag());
+        Path kubefilePath = request.context().resolve(request.kubefile());
+        if (!Files.isRegularFile(kubefilePath)) {
+            throw new BuildException(kubefilePath.toString(), 0, "Kubefile not found", null);
+        }
+        Kubefile kubefile = parser.parse(kubefilePath);
+        kubefile.warnings().forEach(w -> listener.onEvent(ProgressEvent.warning(kubefile.source(), w)));
+        BuildContext context = new BuildContext(request.context(), kubefile.source());
+        List<ClusterImage> images = new ArrayList<>();
+        RunExecutor runExecutor = kubefile.instructions(Run.class).isEmpty() ? null : RunExecutor.forStore(store);
+        BuildMemo memo = new BuildMemo();
+        for (Platform platform : request.platforms()) {
+            PlatformBuild build = new PlatformBuild(store, listener, context, kubefile, request, platform,
+                    this::baseImage, extensions, runExecutor, memo);
+            images.add(store.commit(build.run(name)));
+        }
+        return images;
+    }
+
+    private ClusterImage baseImage(ImageReference reference, Platform platform, String kubefile, int line) {
+        Optional<ClusterImage> local = store.find(reference.fullName(), Optional.of(platform));
+        if (local.isPresent()) {
+            return local.get();
+        }
+        try {
+            return baseImages.fetch(reference, platform, store).orElseThrow(() -> new BuildException(kubefile, line,
+                    "base image " + reference.familiarName() + " for " + platform + " is not in the local store"
+                            + (baseImages == BaseImageSource.NONE
+                                    ? " and no registry adapter is on the class path to pull it"
+                                    : " nor in its registry"),
+                    new ImageNotFoundException(reference.fullName(), "not found")));
+        } catch (BuildException e) {
+            throw e;
+        } catch (SealerException e) {
+            throw new BuildException(kubefile, line, "cannot pull base image " + reference.familiarName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,354 @@
+package io.sealer.core.internal.build;
+
+import io.sealer.core.BuildRequest;
+
+import io.sealer.api.BuildException;
+import io.sealer.api.ProgressEvent;
+import io.sealer.api.ProgressListener;
+import io.sealer.api.SealerException;
+import io.sealer.api.image.Application;
+import io.sealer.api.image.ClusterImage;
+import io.sealer.api.image.ImageReference;
+import io.sealer.api.image.Layer;
+import io.sealer.api.image.Platform;
+import io.sealer.api.kubefile.AppCmds;
+import io.sealer.api.kubefile.AppDeclaration;
+import io.sealer.api.kubefile.AppEnv;
+import io.sealer.api.kubefile.Arg;
+import io.sealer.api.kubefile.Cmd;
+import io.sealer.api.kubefile.Cmds;
+import io.sealer.api.kubefile.Cni;
+import io.sealer.api.kubefile.Copy;
+import io.sealer.api.kubefile.Csi;
+import io.sealer.api.kubefile.Env;
+import io.sealer.api.kubefile.From;
+import io.sealer.api.kubefile.Instruction;
+import io.sealer.api.kubefile.KubeVersion;
+import io.sealer.api.kubefile.Kubefile;
+import io.sealer.api.kubefile.Label;
+import io.sealer.api.kubefile.Launch;
+import io.sealer.api.kubefile.Maintainer;
+import io.sealer.api.kubefile.Run;
+import io.sealer.core.internal.discovery.DiscoveryResult;
+import io.sealer.core.internal.discovery.ImageDiscovery;
+import io.sealer.core.internal.layer.IoFailures;
+import io.sealer.core.internal.layer.Streams;
+import io.sealer.core.internal.layer.Trees;
+import io.sealer.core.internal.store.ImageStore;
+import io.sealer.core.internal.store.StoredLayer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** The build of one Kubefile for one platform: applies the instructions in order and yields the image to commit. */
+final class PlatformBuild {
+    /** Resolves a base image for FROM. */
+    @FunctionalInterface
+    interface BaseResolver {
+        ClusterImage resolve(ImageReference reference, Platform platform, String kubefile, int line);
+    }
+
+    private final ImageStore store;
+    private final ProgressListener listener;
+    private final BuildContext context;
+    private final Kubefile kubefile;
+    private final BuildRequest request;
+    private final Platform platform;
+    private final BaseResolver baseResolver;
+    private final List<BuildExtension> extensions;
+    private final RunExecutor runExecutor;
+    private final BuildMemo memo;
+
+    private final ConfigAccumulator config = new ConfigAccumulator();
+    private final List<Layer> layers = new ArrayList<>();
+    private final List<Layer> newLayers = new ArrayList<>();
+    private final Map<String, Integer> appLines = new LinkedHashMap<>();
+    private Optional<ClusterImage> base = Optional.empty();
+    private String chain;
+
+    PlatformBuild(ImageStore store, ProgressListener listener, BuildContext context, Kubefile kubefile,
+            BuildRequest request, Platform platform, BaseResolver baseResolver, List<BuildExtension> extensions,
+            RunExecutor runExecutor, BuildMemo memo) {
+        this.store = store;
+        this.listener = listener;
+        this.context = context;
+        this.kubefile = kubefile;
+        this.request = request;
+        this.platform = platform;
+        this.baseResolver = baseResolver;
+        this.extensions = extensions;
+        this.runExecutor = runExecutor;
+        this.memo = memo;
+        this.chain = digest("platform " + platform);
+    }
+
+    ClusterImage run(ImageReference name) {
+        for (Instruction instruction : kubefile.instructions()) {
+            String step = kubefile.source() + ":" + instruction.line();
+            listener.onEvent(ProgressEvent.started(step, instruction.original()));
+            try {
+                apply(instruction);
+            } catch (IOException e) {
+                throw fail(instruction, IoFailures.describe(e), e);
+            } catch (UncheckedIOException e) {
+                throw fail(instruction, IoFailures.describe(e.getCause()), e);
+            } catch (BuildException e) {
+                throw e;
+            } catch (SealerException e) {
+                throw fail(instruction, e.getMessage(), e);
+            }
+            listener.onEvent(ProgressEvent.finished(step, instruction.original()));
+        }
+        checkApplications();
+        DiscoveryResult discovered = discoverImages();
+        List<ImageReference> images = discovered.images();
+        Map<ImageReference, List<String>> sources = new LinkedHashMap<>();
+        images.forEach(i -> sources.put(i, discovered.sourcesOf(i)));
+        for (BuildExtension extension : extensions) {
+            extension.apply(new BuildExtension.Step(images, sources, platform, request.platforms(), base,
+                    kubefile.source(), request.noCache(), store, listener)).ifPresent(layers::add);
+        }
+        TreeSet<String> containerImages = new TreeSet<>();
+        base.ifPresent(b -> containerImages.addAll(b.containerImages()));
+        images.forEach(i -> containerImages.add(i.fullName()));
+        return new ClusterImage(name.fullName(), null, platform, layers, config.toConfig(),
+                List.copyOf(containerImages), Instant.now());
+    }
+
+    private void apply(Instruction instruction) throws IOException {
+        if (instruction instanceof From from) {
+            from(from);
+        } else if (instruction instanceof Copy copy) {
+            copy(copy);
+        } else if (instruction instanceof Run run) {
+            run(run);
+        } else if (instruction instanceof AppDeclaration app) {
+            app(app);
+        } else if (instruction instanceof Arg arg) {
+            arg(arg);
+        } else if (instruction instanceof Cmd cmd) {
+            config.cmds.addAll(cmd.commands());
+        } else if (instruction instanceof Cmds cmds) {
+            config.cmds.addAll(cmds.commands());
+        } else if (instruction instanceof Label label) {
+            config.labels.putAll(label.labels());
+        } else if (instruction instanceof Env env) {
+            config.env.putAll(env.variables());
+        } else if (instruction instanceof Maintainer maintainer) {
+            config.maintainer = maintainer.name();
+        } else if (instruction instanceof KubeVersion version) {
+            config.labels.put(ConfigAccumulator.LABEL_KUBE_VERSION, version.constraint());
+        } else if (instruction instanceof Launch launch) {
+            config.launchApps.addAll(requireApps(launch, launch.apps()));
+        } else if (instruction instanceof AppCmds appCmds) {
+            config.putAppCmds(requireApp(appCmds, appCmds.app()), appCmds.commands());
+        } else if (instruction instanceof AppEnv appEnv) {
+            config.putAppEnv(requireApp(appEnv, appEnv.app()), appEnv.variables());
+        }
+    }
+
+    private void from(From from) {
+        if (from.isScratch()) {
+            return;
+        }
+        Platform wanted = from.platform().orElse(platform);
+        ClusterImage image = baseResolver.resolve(from.reference(), wanted, kubefile.source(), from.line());
+        base = Optional.of(image);
+        layers.addAll(image.layers());
+        config.inherit(image.config());
+        chain = digest(chain + "\nFROM " + image.id());
+    }
+
+    private void arg(Arg arg) {
+        for (String argName : arg.names()) {
+            String value = request.buildArgs().getOrDefault(argName, arg.defaults().get(argName));
+            if (value != null) {
+                config.args.put(argName, value);
+            }
+        }
+    }
+
+    private void copy(Copy copy) throws IOException {
+        String dest = CopyStager.normaliseDestination(copy.destination(), kubefile.source(), copy.line());
+        List<Path> sources = new ArrayList<>();
+        for (String source : copy.sources()) {
+            sources.addAll(context.resolve(withArch(source), copy.line()));
+        }
+        String value = String.join(" ", copy.sources()) + " " + copy.destination();
+        String key = "COPY " + value + "\n" + memo.sourceDigest(sources);
+        addLayer("COPY", value, key, () -> stage(dir -> CopyStager.stage(sources, dest, dir)));
+    }
+
+    private void app(AppDeclaration app) throws IOException {
+        List<Path> sources = new ArrayList<>();
+        for (String source : app.sources()) {
+            if (source.startsWith("local://")) {
+                sources.addAll(context.resolve(withArch(source.substring("local://".length())), app.line()));
+            } else {
+                throw new BuildException(kubefile.source(), app.line(), "remote APP source " + source
+                        + " cannot be fetched in an air-gapped build; download it into the build context and use"
+                        + " local://", null);
+            }
+        }
+        Applications.Detected detected = Applications.detect(app.name(), sources);
+        String dest = "application/apps/" + app.name();
+        String value = String.join(" ", app.sources()) + " " + dest + "/";
+        String key = app.keyword() + " " + value + "\n" + memo.sourceDigest(sources);
+        addLayer("COPY", value, key, () -> stage(dir -> stageApplication(sources, dir.resolve(dest))));
+        config.applications.put(app.name(), new Application(app.name(), detected.type(), detected.files(),
+                Map.of(), List.of()));
+        appLines.put(app.name(), app.line());
+        if (app instanceof Cni) {
+            config.labels.put(ConfigAccumulator.LABEL_CNI_PREFIX + app.name(), "true");
+        } else if (app instanceof Csi) {
+            config.labels.put(ConfigAccumulator.LABEL_CSI_PREFIX + app.name(), "true");
+        }
+    }
+
+    /** Sources land in the application directory as Docker's COPY puts them: a directory contributes its contents. */
+    private static void stageApplication(List<Path> sources, Path appDir) throws IOException {
+        Files.createDirectories(appDir);
+        for (Path source : sources) {
+            if (Files.isDirectory(source)) {
+                try (var children = Files.list(source)) {
+                    CopyStager.stage(children.sorted().toList(), "", appDir);
+                }
+            } else {
+                CopyStager.stage(List.of(source), "", appDir);
+            }
+        }
+    }
+
+    private void run(Run run) throws IOException {
+        Map<String, String> env = runEnvironment();
+        String key = "RUN " + String.join("\u0000", run.argv()) + "\n" + new TreeMap<>(env);
+        addLayer("RUN", run.command(), key, () -> runExecutor.run(layerDirs(layers),
+                new RunExecutor.RunCommand(run.argv(), env, kubefile.source(), run.line()), store));
+    }
+
+    private Map<String, String> runEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>(config.args);
+        env.put("ARCH", platform.architecture());
+        env.put("TARGETARCH", platform.architecture());
+        env.put("TARGETOS", platform.os());
+        env.put("TARGETVARIANT", platform.variant());
+        env.put("TARGETPLATFORM", platform.toString());
+        return env;
+    }
+
+    /** Produces a layer, or reuses the cached one for the same chain of inputs. */
+    private void addLayer(String type, String value, String inputs, LayerProducer producer) throws IOException {
+        chain = digest(chain + "\n" + inputs);
+        String cacheKey = chain;
+        Optional<String> cached = request.noCache() ? Optional.empty() : store.cachedLayer(cacheKey);
+        StoredLayer stored = cached.flatMap(store::layer).orElse(null);
+        if (stored == null) {
+            stored = producer.produce();
+            if (!stored.isEmpty()) {
+                store.recordCache(cacheKey, stored.id());
+            }
+        } else {
+            listener.onEvent(ProgressEvent.info(type + " " + value, "using cached layer " + stored.id()));
+        }
+        Layer layer = stored.toLayer(type, value);
+        layers.add(layer);
+        newLayers.add(layer);
+    }
+
+    private StoredLayer stage(StagingAction action) throws IOException {
+        Path dir = store.newStagingDir();
+        try {
+            action.fill(dir);
+        } catch (IOException | RuntimeException e) {
+            Trees.deleteRecursively(dir);
+            throw e;
+        }
+        return store.addLayer(dir);
+    }
+
+    private DiscoveryResult discoverImages() {
+        List<String> ids = newLayers.stream().map(Layer::id).filter(java.util.Objects::nonNull).toList();
+        return memo.discovery(ids, this::discoverNewLayers);
+    }
+
+    private DiscoveryResult discoverNewLayers() {
+        ImageDiscovery discovery = new ImageDiscovery(request.discovery(), listener);
+        Path view = store.newStagingDir();
+        try {
+            RootfsView.assemble(layerDirs(newLayers), view, true);
+            return discovery.discover(view);
+        } catch (IOException e) {
+            throw new BuildException(kubefile.source(), 0, "cannot assemble the new layers for image discovery: "
+                    + e.getMessage(), e);
+        } finally {
+            deleteQuietly(view);
+        }
+    }
+
+    private List<Path> layerDirs(List<Layer> list) {
+        return list.stream().filter(l -> l.id() != null).map(l -> store.layerPath(l.id())).toList();
+    }
+
+    private void checkApplications() {
+        for (Map.Entry<String, Integer> entry : appLines.entrySet()) {
+            Application app = config.applications.get(entry.getKey());
+            if (app.type().isEmpty() && app.cmds().isEmpty()) {
+                throw new BuildException(kubefile.source(), entry.getValue(), "app " + app.name()
+                        + " need to specify APPCMDS if no app type detected (its files are neither all YAML, nor all"
+                        + " shell scripts, nor a Helm chart)", null);
+            }
+        }
+    }
+
+    private String requireApp(Instruction instruction, String app) {
+        if (!config.applications.containsKey(app)) {
+            throw fail(instruction, "application " + app + " does not exist in the image", null);
+        }
+        return app;
+    }
+
+    private List<String> requireApps(Instruction instruction, List<String> apps) {
+        apps.forEach(app -> requireApp(instruction, app));
+        return apps;
+    }
+
+    private String withArch(String source) {
+        return source.replace("${ARCH}", platform.architecture()).replace("$ARCH", platform.architecture());
+    }
+
+    private BuildException fail(Instruction instruction, String problem, Throwable cause) {
+        return new BuildException(kubefile.source(), instruction.line(), problem, cause);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Trees.deleteRecursively(dir);
+        } catch (IOException e) {
+            // a leftover scratch directory under tmp/ is removed by the next prune
+        }
+    }
+
+    static String digest(String text) {
+        return Streams.sha256Id(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @FunctionalInterface
+    private interface LayerProducer {
+        StoredLayer produce() throws IOException;
+    }
+
+    @FunctionalInterface
+    private interface StagingAction {
+        void fill(Path dir) throws IOException;
+    }
+}

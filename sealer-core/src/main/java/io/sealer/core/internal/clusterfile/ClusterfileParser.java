@@ -1,0 +1,121 @@
+package io.sealer.core.internal.clusterfile;
+
+import io.sealer.api.ClusterfileException;
+import io.sealer.api.cluster.Cluster;
+import io.sealer.api.cluster.Clusterfile;
+import io.sealer.api.cluster.ConfigSpec;
+import io.sealer.api.cluster.PluginSpec;
+import io.sealer.api.cluster.StructuredDocument;
+import io.sealer.core.internal.clusterfile.YamlNode.MapNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parses a Clusterfile: a multi-document YAML file whose documents are decided by {@code kind} (apiVersion is
+ * informational).
+ *
+ * <ul>
+ *   <li>{@code Cluster} (exactly one; v1 {@code masters}/{@code nodes} or v2 {@code hosts} schema) becomes the
+ *       {@link Cluster}; every scalar is read as written, so {@code passwd: 000000} stays {@code "000000"}. At least
+ *       one host must have role {@code master}: master0 (the first IP of the first master host) runs
+ *       {@code kubeadm init}, so a Clusterfile without masters is an error.</li>
+ *   <li>{@code Plugin} and {@code Config} become {@link PluginSpec} and {@link ConfigSpec}.</li>
+ *   <li>kubeadm kinds are kept as {@link StructuredDocument}s; any other kind is kept in
+ *       {@link Clusterfile#otherDocuments()} and reported in {@link Clusterfile#warnings()}.</li>
+ *   <li>Empty documents are skipped; unknown fields are reported as warnings.</li>
+ * </ul>
+ *
+ * <p>Every problem, YAML syntax included, is a {@link ClusterfileException} naming the file, the line and a field path
+ * such as {@code documents[2].spec.hosts[1].ips[0]}. Hostile input (huge files, deep nesting, alias bombs) is
+ * rejected the same way. Instances are immutable and thread-safe.
+ */
+public final class ClusterfileParser {
+    /** kubeadm kinds kept for the installer's kubeadm config merge. */
+    public static final Set<String> KUBEADM_KINDS = Set.of("InitConfiguration", "JoinConfiguration",
+            "ClusterConfiguration", "KubeletConfiguration", "KubeProxyConfiguration");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterfileParser.class);
+
+    private final YamlReader reader = new YamlReader();
+
+    /** Parses the file (read as UTF-8, streamed). */
+    public Clusterfile parse(Path file) {
+        Objects.requireNonNull(file, "file");
+        String source = file.toString();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(source, reader.read(source, in));
+        } catch (IOException e) {
+            throw new ClusterfileException(source, 0, null, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Parses Clusterfile text.
+     *
+     * @param source name of the text for messages, e.g. a file name
+     * @param yamlText the YAML
+     */
+    public Clusterfile parse(String source, String yamlText) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(yamlText, "yamlText");
+        return parse(source, reader.read(source, new StringReader(yamlText)));
+    }
+
+    private Clusterfile parse(String source, List<YamlDocument> documents) {
+        Fields fields = new Fields(source);
+        Cluster cluster = null;
+        String clusterPath = null;
+        List<PluginSpec> plugins = new ArrayList<>();
+        List<ConfigSpec> configs = new ArrayList<>();
+        List<StructuredDocument> kubeadm = new ArrayList<>();
+        List<StructuredDocument> others = new ArrayList<>();
+        for (YamlDocument document : documents) {
+            if (document.isEmpty()) {
+                continue;
+            }
+            String path = document.path();
+            MapNode root = fields.map(document.root(), path);
+            String kind = fields.requireValue(root, "kind", path).value().trim();
+            String apiVersion = fields.optString(root, "apiVersion", path);
+            switch (kind) {
+                case "Cluster" -> {
+                    if (cluster != null) {
+                        throw fields.error(path, root.line(),
+                                "a second Cluster document (the first is " + clusterPath + "); a Clusterfile has"
+                                        + " exactly one");
+                    }
+                    cluster = new ClusterDecoder(fields).decode(document, root);
+                    clusterPath = path;
+                }
+                case "Plugin" -> plugins.add(new PluginDecoder(fields).decode(document, root));
+                case "Config" -> configs.add(new ConfigDecoder(fields).decode(document, root));
+                default -> {
+                    StructuredDocument structured = new StructuredDocument(document.index(),
+                            apiVersion == null ? "" : apiVersion, kind, TreeConverter.toMap(root));
+                    if (KUBEADM_KINDS.contains(kind)) {
+                        kubeadm.add(structured);
+                    } else {
+                        others.add(structured);
+                        fields.warn(path, root.line(), "kind " + Fields.quote(kind)
+                                + " is not supported by this version; kept in otherDocuments, not applied");
+                    }
+                }
+            }
+        }
+        if (cluster == null) {
+            throw fields.error(null, 0, "no Cluster document (kind: Cluster) found");
+        }
+        fields.warnings().forEach(w -> LOG.debug("Clusterfile warning: {}", w));
+        return new Clusterfile(source, cluster, plugins, configs, kubeadm, others, fields.warnings());
+    }
+}

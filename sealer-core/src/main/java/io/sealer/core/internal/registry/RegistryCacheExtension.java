@@ -1,0 +1,142 @@
+package io.sealer.core.internal.registry;
+
+import io.sealer.api.BuildException;
+import io.sealer.api.ImageNotFoundException;
+import io.sealer.api.ProgressEvent;
+import io.sealer.api.ProgressListener;
+import io.sealer.api.SealerException;
+import io.sealer.api.image.ClusterImage;
+import io.sealer.api.image.ImageReference;
+import io.sealer.api.image.Layer;
+import io.sealer.api.image.Platform;
+import io.sealer.api.spi.ImageCacheWriter;
+import io.sealer.core.internal.build.BuildExtension;
+import io.sealer.core.internal.layer.Trees;
+import io.sealer.core.internal.store.ImageStore;
+import io.sealer.core.internal.store.StoredLayer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Adds the registry cache layer ({@code type: BASE}, {@code value: registry cache}) holding every container image
+ * the new layers need, as {@code registry/docker/registry/v2/...}.
+ *
+ * <p>Every target platform of the build is cached, in each platform's image: an index under its tag lists all of them
+ * and every one can be pulled, unlike sealer, which keeps only the image's own platform (issue #1707). Since the
+ * content is then the same for each platform, every platform image shares one stored layer. Images already in the
+ * base image's cache layers are not fetched again; the layer is recorded in the build cache under the sorted image
+ * list, the platforms and the base cache layer ids, so a rebuild with the same images downloads nothing.
+ */
+public final class RegistryCacheExtension implements BuildExtension {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryCacheExtension.class);
+
+    private final ImageCacheWriter writer;
+    private final RegistrySession session;
+    private final int maxParallelBlobs;
+
+    /**
+     * @param writer writes the cache layer
+     * @param session the registry client to read through
+     * @param maxParallelBlobs bound on concurrent blob downloads
+     */
+    public RegistryCacheExtension(ImageCacheWriter writer, RegistrySession session, int maxParallelBlobs) {
+        this.writer = writer;
+        this.session = session;
+        this.maxParallelBlobs = maxParallelBlobs;
+    }
+
+    @Override
+    public Optional<Layer> apply(Step step) {
+        if (step.images().isEmpty()) {
+            return Optional.empty();
+        }
+        ImageStore store = step.store();
+        List<Layer> baseCaches = step.base().map(b -> b.layers().stream()
+                .filter(l -> l.isRegistryCache() && l.id() != null).toList()).orElse(List.of());
+        List<Platform> platforms = step.buildPlatforms().isEmpty() ? List.of(step.platform()) : step.buildPlatforms();
+        String key = cacheKey(step.images(), platforms, baseCaches);
+        if (!step.noCache()) {
+            Optional<StoredLayer> cached = store.cachedLayer(key).flatMap(store::layer);
+            if (cached.isPresent()) {
+                step.listener().onEvent(ProgressEvent.info(Layer.REGISTRY_CACHE, "using cached layer "
+                        + cached.get().id() + " for " + step.images().size() + " container image(s)"));
+                return Optional.of(cached.get().toLayer(Layer.TYPE_BASE, Layer.REGISTRY_CACHE));
+            }
+        }
+        List<Path> existing = baseCaches.stream().map(l -> store.layerPath(l.id())).toList();
+        Path dir = store.newStagingDir();
+        ImageCacheWriter.CacheSummary summary;
+        try {
+            step.listener().onEvent(ProgressEvent.started(Layer.REGISTRY_CACHE, step.images().size()
+                    + " container image(s) for " + platforms));
+            summary = writer.write(session.client(), step.images(), platforms, dir, existing, maxParallelBlobs,
+                    step.listener());
+        } catch (SealerException e) {
+            deleteQuietly(dir);
+            throw failure(step, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(dir);
+            throw e;
+        }
+        if (summary.written().isEmpty()) {
+            deleteQuietly(dir);
+            step.listener().onEvent(ProgressEvent.finished(Layer.REGISTRY_CACHE,
+                    "every container image is already in the base image"));
+            return Optional.empty();
+        }
+        StoredLayer stored = store.addLayer(dir);
+        store.recordCache(key, stored.id());
+        LOG.debug("registry cache layer {}: {} image(s) written, {} skipped, {} blob(s) / {} bytes fetched",
+                stored.id(), summary.written().size(), summary.skipped().size(), summary.blobsFetched(),
+                summary.bytesFetched());
+        step.listener().onEvent(ProgressEvent.finished(Layer.REGISTRY_CACHE, summary.written().size()
+                + " image(s) cached, " + summary.blobsFetched() + " blob(s) fetched"));
+        return Optional.of(stored.toLayer(Layer.TYPE_BASE, Layer.REGISTRY_CACHE));
+    }
+
+    /** The build-cache key: the sorted image list, the platforms and the base cache layers. */
+    static String cacheKey(List<ImageReference> images, List<Platform> platforms, List<Layer> baseCaches) {
+        StringBuilder text = new StringBuilder("registry cache v1\n");
+        new TreeSet<>(images.stream().map(ImageReference::fullName).toList()).forEach(i -> text.append(i).append('\n'));
+        text.append("platforms");
+        new TreeSet<>(platforms.stream().map(Platform::toString).toList()).forEach(p -> text.append(' ').append(p));
+        text.append("\nbase");
+        baseCaches.forEach(l -> text.append(' ').append(l.id()));
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** Names the Kubefile, the failing image and the files that referenced it. */
+    private static BuildException failure(Step step, SealerException e) {
+        String image = e instanceof ImageNotFoundException notFound ? notFound.image() : e.source().orElse("");
+        List<String> where = step.images().stream().filter(i -> i.toString().equals(image)
+                || i.fullName().equals(image)).findFirst().map(step::sourcesOf).orElse(List.of());
+        String referenced = where.isEmpty() ? "" : " (referenced by " + String.join(", ", where) + ")";
+        String problem = e instanceof ImageNotFoundException
+                ? "container image " + image + referenced + " does not exist: " + e.problem()
+                : "caching container images failed: " + e.getMessage() + referenced;
+        return new BuildException(step.kubefile(), 0, problem, e);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            Trees.deleteRecursively(dir);
+        } catch (IOException e) {
+            LOG.debug("cannot remove {}; the next prune will", dir, e);
+        }
+    }
+}

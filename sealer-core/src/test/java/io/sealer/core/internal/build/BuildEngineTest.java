@@ -1,0 +1,380 @@
+package io.sealer.core.internal.build;
+
+import io.sealer.core.BuildRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sealer.api.BuildException;
+import io.sealer.api.ProgressEvent;
+import io.sealer.api.image.ClusterImage;
+import io.sealer.api.image.Layer;
+import io.sealer.api.image.Platform;
+import io.sealer.core.SealerClient;
+import io.sealer.core.internal.store.ImageStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildEngineTest {
+    @TempDir
+    Path tmp;
+
+    private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
+
+    private SealerClient client(Path store) {
+        return SealerClient.builder().storeRoot(store).platform(Platform.LINUX_AMD64).listener(events::add).build();
+    }
+
+    private Path context(String kubefile) throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("ctx"));
+        Files.writeString(dir.resolve("Kubefile"), kubefile);
+        return dir;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private ClusterImage build(Path store, Path context, String tag) {
+        return client(store).build(BuildRequest.builder(context).tag(tag).build(Platform.LINUX_AMD64)).get(0);
+    }
+
+    private static Path layerDir(Path store, Layer layer) {
+        return store.resolve("data/overlay2").resolve(layer.hex().orElseThrow());
+    }
+
+    @Test
+    void copyFollowsSealersDestinationRules() throws IOException {
+        Path ctx = context("""
+                FROM scratch
+                COPY imageList manifests
+                COPY etc .
+                COPY shell.yaml plugins
+                COPY charts charts
+                """);
+        write(ctx.resolve("imageList"), "nginx:1.25\n");
+        write(ctx.resolve("etc/kubeadm.yml"), "kind: x\n");
+        write(ctx.resolve("shell.yaml"), "kind: Plugin\n");
+        write(ctx.resolve("charts/app/Chart.yaml.txt"), "not a chart\n");
+        Path store = tmp.resolve("store");
+
+        ClusterImage image = build(store, ctx, "demo:1");
+
+        List<Layer> layers = image.layers();
+        assertThat(layers).extracting(Layer::type).containsExactly("COPY", "COPY", "COPY", "COPY");
+        assertThat(layerDir(store, layers.get(0)).resolve("manifests/imageList")).isRegularFile();
+        assertThat(layerDir(store, layers.get(1)).resolve("etc/kubeadm.yml")).isRegularFile();
+        assertThat(layerDir(store, layers.get(2)).resolve("plugins")).isDirectory();
+        assertThat(layerDir(store, layers.get(2)).resolve("plugins/shell.yaml")).isRegularFile();
+        assertThat(layerDir(store, layers.get(3)).resolve("charts/app/Chart.yaml.txt")).isRegularFile();
+        assertThat(layerDir(store, layers.get(3)).resolve("charts/charts")).doesNotExist();
+        assertThat(image.containerImages()).containsExactly("docker.io/library/nginx:1.25");
+        assertThat(image.name()).isEqualTo("docker.io/library/demo:1");
+    }
+
+    @Test
+    void sameContextBuildsTheSameLayerIdsInTwoStoresWhateverTheMtimes() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY manifests manifests\nCOPY bin bin\nRUN echo hi > greeting\n");
+        write(ctx.resolve("manifests/app.yaml"), "image: busybox:1.36\n");
+        write(ctx.resolve("bin/tool"), "#!/bin/sh\necho tool\n");
+        ctx.resolve("bin/tool").toFile().setExecutable(true);
+        ClusterImage first = build(tmp.resolve("store1"), ctx, "demo:1");
+
+        try (Stream<Path> files = Files.walk(ctx)) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2001-02-03T04:05:06Z")));
+            }
+        }
+        ClusterImage second = build(tmp.resolve("store2"), ctx, "demo:1");
+
+        assertThat(first.layers()).extracting(Layer::id).doesNotContainNull();
+        assertThat(second.layers()).extracting(Layer::id).isEqualTo(first.layers().stream().map(Layer::id).toList());
+    }
+
+    @Test
+    void rebuildWithNothingChangedReusesEveryLayerWithoutRunningOrCopying() throws IOException {
+        Path counter = tmp.resolve("runs.log");
+        Path ctx = context("FROM scratch\nCOPY data data\nRUN echo run >> " + counter + " && echo x > made\n");
+        write(ctx.resolve("data/big.bin"), "payload".repeat(10_000));
+        Path store = tmp.resolve("store");
+        ClusterImage first = build(store, ctx, "demo:1");
+        Path stored = layerDir(store, first.layers().get(0)).resolve("data/big.bin");
+        Object inode = Files.getAttribute(stored, "unix:ino");
+        events.clear();
+
+        ClusterImage second = build(store, ctx, "demo:2");
+
+        assertThat(second.layers()).isEqualTo(first.layers());
+        assertThat(Files.readAllLines(counter)).hasSize(1);
+        assertThat(Files.getAttribute(stored, "unix:ino")).isEqualTo(inode);
+        assertThat(events).filteredOn(e -> e.message().startsWith("using cached layer")).hasSize(2);
+        try (Stream<Path> leftovers = Files.list(store.resolve("tmp"))) {
+            assertThat(leftovers).isEmpty();
+        }
+    }
+
+    @Test
+    void changedSourceOrNoCacheBuildsAgain() throws IOException {
+        Path counter = tmp.resolve("runs.log");
+        Path ctx = context("FROM scratch\nCOPY data data\nRUN echo run >> " + counter + "\n");
+        write(ctx.resolve("data/a.txt"), "one");
+        Path store = tmp.resolve("store");
+        ClusterImage first = build(store, ctx, "demo:1");
+
+        write(ctx.resolve("data/a.txt"), "two");
+        ClusterImage changed = build(store, ctx, "demo:1");
+        assertThat(changed.layers().get(0).id()).isNotEqualTo(first.layers().get(0).id());
+        assertThat(Files.readAllLines(counter)).hasSize(2); // RUN follows a changed layer: the chain differs
+
+        client(store).build(BuildRequest.builder(ctx).tag("demo:1").noCache(true).build(Platform.LINUX_AMD64));
+        assertThat(Files.readAllLines(counter)).hasSize(3);
+    }
+
+    @Test
+    void runLayerHoldsAdditionsChangesAndWhiteoutsForDeletions() throws IOException {
+        Path ctx = context("""
+                FROM scratch
+                COPY files files
+                ARG GREETING=hello
+                RUN rm files/old.txt && echo "$GREETING $ARCH" > files/new.txt && echo changed > files/keep.txt
+                """);
+        write(ctx.resolve("files/old.txt"), "old");
+        write(ctx.resolve("files/keep.txt"), "keep");
+        Path store = tmp.resolve("store");
+
+        ClusterImage image = client(store).build(BuildRequest.builder(ctx).tag("demo:1")
+                .buildArg("GREETING", "bonjour").build(Platform.LINUX_AMD64)).get(0);
+
+        Layer run = image.layers().get(1);
+        assertThat(run.type()).isEqualTo("RUN");
+        Path dir = layerDir(store, run);
+        assertThat(dir.resolve("files/new.txt")).hasContent("bonjour amd64");
+        assertThat(dir.resolve("files/keep.txt")).hasContent("changed");
+        assertThat(dir.resolve("files/.wh.old.txt")).exists();
+        assertThat(image.config().args()).containsEntry("GREETING", "bonjour");
+    }
+
+    @Test
+    void failingRunNamesTheLineExitCodeAndOutputAndListsNothing() throws IOException {
+        Path ctx = context("FROM scratch\n\nRUN echo about to fail && exit 3\n");
+        Path store = tmp.resolve("store");
+
+        assertThatThrownBy(() -> build(store, ctx, "demo:1"))
+                .isInstanceOf(BuildException.class)
+                .hasMessageContaining(":3: ")
+                .hasMessageContaining("exit code 3")
+                .hasMessageContaining("about to fail");
+        assertThat(client(store).images()).isEmpty();
+    }
+
+    @Test
+    void copySourcesCannotLeaveTheContext() throws IOException {
+        Path outside = tmp.resolve("secret.txt");
+        Files.writeString(outside, "secret");
+        Path ctx = context("FROM scratch\nCOPY link dest\n");
+        Files.createSymbolicLink(ctx.resolve("link"), outside);
+        Path store = tmp.resolve("store");
+
+        assertThatThrownBy(() -> build(store, ctx, "demo:1")).isInstanceOf(BuildException.class)
+                .hasMessageContaining(":2: ").hasMessageContaining("outside the build context");
+        Files.writeString(ctx.resolve("Kubefile"), "FROM scratch\nCOPY ../secret.txt dest\n");
+        assertThatThrownBy(() -> build(store, ctx, "demo:1")).isInstanceOf(BuildException.class)
+                .hasMessageContaining(":2: ").hasMessageContaining("leaves the build context");
+        Files.writeString(ctx.resolve("Kubefile"), "FROM scratch\nCOPY " + outside + " dest\n");
+        assertThatThrownBy(() -> build(store, ctx, "demo:1")).isInstanceOf(BuildException.class)
+                .hasMessageContaining("absolute path");
+        Files.writeString(ctx.resolve("Kubefile"), "FROM scratch\nCOPY missing dest\n");
+        assertThatThrownBy(() -> build(store, ctx, "demo:1")).isInstanceOf(BuildException.class)
+                .hasMessageContaining(":2: ").hasMessageContaining("\"missing\" not found");
+        assertThat(client(store).images()).isEmpty();
+    }
+
+    @Test
+    void wildcardsAndArchSubstitutionPickPerPlatformFiles() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY bin/${ARCH}/* bin\nCOPY conf/*.yaml etc\n");
+        write(ctx.resolve("bin/amd64/kubeadm"), "amd64");
+        write(ctx.resolve("bin/arm64/kubeadm"), "arm64");
+        write(ctx.resolve("conf/a.yaml"), "a");
+        write(ctx.resolve("conf/b.yaml"), "b");
+        write(ctx.resolve("conf/c.txt"), "c");
+        Path store = tmp.resolve("store");
+
+        List<ClusterImage> images = client(store).build(BuildRequest.builder(ctx).tag("multi:1")
+                .platforms(Platform.LINUX_AMD64, Platform.LINUX_ARM64).build(Platform.LINUX_AMD64));
+
+        assertThat(images).extracting(ClusterImage::platform).containsExactly(Platform.LINUX_AMD64, Platform.LINUX_ARM64);
+        assertThat(layerDir(store, images.get(0).layers().get(0)).resolve("bin/kubeadm")).hasContent("amd64");
+        assertThat(layerDir(store, images.get(1).layers().get(0)).resolve("bin/kubeadm")).hasContent("arm64");
+        Path etc = layerDir(store, images.get(0).layers().get(1)).resolve("etc");
+        assertThat(etc.resolve("a.yaml")).exists();
+        assertThat(etc.resolve("b.yaml")).exists();
+        assertThat(etc.resolve("c.txt")).doesNotExist();
+        try (ImageStore opened = ImageStore.open(store)) {
+            assertThat(opened.find("multi:1", Optional.of(Platform.LINUX_ARM64))).isPresent();
+            assertThat(opened.find("multi:1", Optional.of(Platform.LINUX_AMD64))).isPresent();
+        }
+    }
+
+    @Test
+    void fromInheritsLayersCommandsArgsAndApplications() throws IOException {
+        Path base = Files.createDirectories(tmp.resolve("base"));
+        Files.writeString(base.resolve("Kubefile"), """
+                FROM scratch
+                COPY rootfs .
+                ARG Version=v1.19.8
+                APP web local://web.yaml
+                CMD kubeadm init
+                """);
+        write(base.resolve("rootfs/bin/kubeadm"), "kubeadm");
+        write(base.resolve("web.yaml"), "kind: Pod\nspec:\n  containers:\n  - image: nginx:1.25\n");
+        Path store = tmp.resolve("store");
+        ClusterImage parent = build(store, base, "kubernetes:v1.19.8");
+
+        Path ctx = context("""
+                FROM kubernetes:v1.19.8
+                COPY imageList manifests
+                APPENV web MODE=prod
+                CMD kubectl get nodes
+                """);
+        write(ctx.resolve("imageList"), "busybox:1.36\n");
+        ClusterImage child = build(store, ctx, "app:1");
+
+        assertThat(child.layers().subList(0, parent.layers().size())).isEqualTo(parent.layers());
+        assertThat(child.config().parentCmds()).containsExactly("kubeadm init");
+        assertThat(child.config().cmds()).containsExactly("kubectl get nodes");
+        assertThat(child.config().args()).containsEntry("Version", "v1.19.8");
+        assertThat(child.config().applications()).singleElement().satisfies(app -> {
+            assertThat(app.name()).isEqualTo("web");
+            assertThat(app.type()).isEqualTo("kube");
+            assertThat(app.env()).isEqualTo(Map.of("MODE", "prod"));
+        });
+        assertThat(child.containerImages())
+                .containsExactly("docker.io/library/busybox:1.36", "docker.io/library/nginx:1.25");
+    }
+
+    @Test
+    void missingBaseImageNamesTheImageAndLine() throws IOException {
+        Path ctx = context("# base\nFROM kubernetes:v9.9.9\nCOPY a b\n");
+        Files.writeString(ctx.resolve("a"), "a");
+
+        assertThatThrownBy(() -> build(tmp.resolve("store"), ctx, "demo:1"))
+                .isInstanceOf(BuildException.class)
+                .hasMessageContaining(":2: ")
+                .hasMessageContaining("kubernetes:v9.9.9")
+                .hasMessageContaining("no registry adapter");
+    }
+
+    @Test
+    void applicationsGetTypesLabelsAndLaunchCommands() throws IOException {
+        Path ctx = context("""
+                FROM scratch
+                APP yamlapp local://yamlcontext
+                APP shellapp local://install.sh
+                CNI calico local://calico.yaml
+                APP mixed local://mixedcontext
+                APPCMDS mixed ["kubectl apply -f app.yaml"]
+                KUBEVERSION >=1.20.0
+                LAUNCH ["yamlapp", "shellapp", "calico", "mixed"]
+                """);
+        write(ctx.resolve("yamlcontext/a.yaml"), "kind: ConfigMap\n");
+        write(ctx.resolve("install.sh"), "echo hi\n");
+        write(ctx.resolve("calico.yaml"), "kind: DaemonSet\n");
+        write(ctx.resolve("mixedcontext/app.yaml"), "kind: Pod\n");
+        write(ctx.resolve("mixedcontext/run.sh"), "echo\n");
+        Path store = tmp.resolve("store");
+
+        ClusterImage image = build(store, ctx, "apps:1");
+
+        Map<String, String> types = new java.util.HashMap<>();
+        image.config().applications().forEach(a -> types.put(a.name(), a.type()));
+        assertThat(types).containsEntry("yamlapp", "kube").containsEntry("shellapp", "shell")
+                .containsEntry("calico", "kube").containsEntry("mixed", "");
+        assertThat(image.config().labels())
+                .containsEntry("cluster.alpha.sealer.io/kube-cni-calico", "true")
+                .containsEntry("app.alpha.sealer.io/supported-kube-version", ">=1.20.0");
+        assertThat(image.config().launchApps()).containsExactly("yamlapp", "shellapp", "calico", "mixed");
+        assertThat(layerDir(store, image.layers().get(0)).resolve("application/apps/yamlapp/a.yaml")).exists();
+        assertThat(Applications.launchCommands("yamlapp", "kube", List.of("a.yaml"), List.of()))
+                .containsExactly("kubectl apply -f application/apps/yamlapp/a.yaml");
+    }
+
+    @Test
+    void applicationOfNoKnownTypeNeedsAppCmds() throws IOException {
+        Path ctx = context("FROM scratch\nAPP mixed local://mixedcontext\n");
+        write(ctx.resolve("mixedcontext/app.yaml"), "kind: Pod\n");
+        write(ctx.resolve("mixedcontext/run.sh"), "echo\n");
+
+        assertThatThrownBy(() -> build(tmp.resolve("store"), ctx, "demo:1"))
+                .isInstanceOf(BuildException.class)
+                .hasMessageContaining(":2: ")
+                .hasMessageContaining("APPCMDS");
+    }
+
+    @Test
+    void chartThatHelmRejectsFailsNamingTheFileAndStoresNothing() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY charts charts\n");
+        write(ctx.resolve("charts/bad/Chart.yaml"), "apiVersion: v2\nname: [unclosed\n");
+        write(ctx.resolve("charts/bad/templates/a.yaml"), "kind: Pod\n");
+        Path store = tmp.resolve("store");
+
+        assertThatThrownBy(() -> build(store, ctx, "demo:1"))
+                .isInstanceOf(BuildException.class)
+                .hasMessageContaining("Chart.yaml");
+        assertThat(client(store).images()).isEmpty();
+    }
+
+    @Test
+    void onlyLiteModeIsSupported() throws IOException {
+        Path ctx = context("FROM scratch\n");
+        assertThatThrownBy(() -> client(tmp.resolve("store")).build(BuildRequest.builder(ctx).tag("a:1")
+                .mode("cloud").build(Platform.LINUX_AMD64)))
+                .isInstanceOf(BuildException.class)
+                .hasMessageContaining("\"cloud\" is not supported");
+    }
+
+    @Test
+    void symlinksAndExecutableBitsSurviveCopy() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY bin bin\n");
+        write(ctx.resolve("bin/real"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(ctx.resolve("bin/real"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createSymbolicLink(ctx.resolve("bin/alias"), Path.of("real"));
+        Path store = tmp.resolve("store");
+
+        ClusterImage image = build(store, ctx, "demo:1");
+
+        Path bin = layerDir(store, image.layers().get(0)).resolve("bin");
+        assertThat(Files.isSymbolicLink(bin.resolve("alias"))).isTrue();
+        assertThat(Files.readSymbolicLink(bin.resolve("alias"))).isEqualTo(Path.of("real"));
+        assertThat(Files.isExecutable(bin.resolve("real"))).isTrue();
+        assertThat(Files.readString(bin.resolve("real"), StandardCharsets.UTF_8)).isEqualTo("#!/bin/sh\n");
+    }
+
+    @Test
+    void platformsWithTheSameNewLayersShareOneDiscovery() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY manifests manifests\n");
+        write(ctx.resolve("manifests/app.yaml"), "image: nginx:1.25\n---\nimage: \"{{ .Values.image }}\"\n");
+
+        List<ClusterImage> images = client(tmp.resolve("store")).build(BuildRequest.builder(ctx).tag("multi:1")
+                .platforms(Platform.LINUX_AMD64, Platform.LINUX_ARM64).build(Platform.LINUX_AMD64));
+
+        assertThat(images).allSatisfy(i -> assertThat(i.containerImages()).containsExactly(
+                "docker.io/library/nginx:1.25"));
+        assertThat(events).filteredOn(e -> e.kind() == ProgressEvent.Kind.WARNING)
+                .filteredOn(e -> e.message().contains("{{") || e.subject().contains("app.yaml")
+                        || e.message().contains("app.yaml"))
+                .hasSize(1);
+    }
+}

@@ -1,0 +1,345 @@
+package io.sealer.registry.internal.cache;
+
+import io.sealer.api.ImageNotFoundException;
+import io.sealer.api.ProgressEvent;
+import io.sealer.api.ProgressListener;
+import io.sealer.api.RegistryException;
+import io.sealer.api.SealerException;
+import io.sealer.api.image.ImageReference;
+import io.sealer.api.image.Platform;
+import io.sealer.api.spi.RegistryClient;
+import io.sealer.api.spi.RegistryManifest;
+import io.sealer.registry.internal.manifest.Descriptor;
+import io.sealer.registry.internal.manifest.Digests;
+import io.sealer.registry.internal.manifest.ManifestDocument;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes container images into a layer directory as the CNCF distribution server's own storage, so that
+ * {@code registry serve} with {@code rootdirectory: <layerDir>/registry} serves every image by tag and digest with the
+ * source's digests. Repository paths drop the registry domain ({@code docker.io/library/nginx} becomes
+ * {@code library/nginx}), as sealer does; two images from different registries that would land on the same repository
+ * and tag are an error. An index is kept whole under its tag, together with the manifests, configs and layers of
+ * every wanted platform.
+ *
+ * <p>Blobs are fetched in parallel (bounded), each once however many images share it, verified, and renamed into
+ * place; link files are written only after everything they point to is there, the tag link last. A failed run leaves
+ * no tag pointing at incomplete content.
+ */
+public final class RegistryCache {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryCache.class);
+
+    private final RegistryClient client;
+    private final int maxParallelBlobs;
+    private final ProgressListener listener;
+
+    /**
+     * @param client the registry client to read through (mirrors and credentials are its business)
+     * @param maxParallelBlobs how many blobs may be fetched at once, e.g. {@code RegistrySettings.maxParallelBlobs()}
+     * @param listener receives per-image and per-blob progress
+     */
+    public RegistryCache(RegistryClient client, int maxParallelBlobs, ProgressListener listener) {
+        this.client = Objects.requireNonNull(client, "client");
+        if (maxParallelBlobs < 1) {
+            throw new IllegalArgumentException("maxParallelBlobs must be at least 1");
+        }
+        this.maxParallelBlobs = maxParallelBlobs;
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The registry storage directory inside a layer: {@code <layerDir>/registry/docker/registry/v2}. */
+    public static Path storageDirectory(Path layerDir) {
+        return RegistryLayout.v2Of(layerDir.resolve("registry"));
+    }
+
+    /**
+     * Caches the images for the platforms into {@code <layerDir>/registry}.
+     *
+     * @param images the images; duplicates are cached once
+     * @param platforms the platforms to keep of multi-platform images; empty keeps every platform an index lists
+     * @param layerDir the layer directory
+     * @param existingRoots registry roots already provided by lower layers (each a registry {@code rootdirectory} or
+     *                      a layer directory holding {@code registry/}); images complete there are skipped and blobs
+     *                      present there are not fetched again
+     * @throws RegistryException naming the image (and blob) when an image cannot be cached, or naming both images of
+     *                           a repository/tag collision
+     * @throws ImageNotFoundException naming an image the registry does not have
+     */
+    public CacheResult write(List<ImageReference> images, List<Platform> platforms, Path layerDir,
+            List<Path> existingRoots) {
+        List<ImageReference> unique = new ArrayList<>(new LinkedHashSet<>(images));
+        checkCollisions(unique);
+        List<Platform> wanted = List.copyOf(new LinkedHashSet<>(platforms));
+        Path root = layerDir.resolve("registry");
+        Path temp;
+        try {
+            Files.createDirectories(RegistryLayout.v2Of(root));
+            temp = Files.createTempDirectory(root, ".partial-");
+        } catch (IOException e) {
+            throw new RegistryException(layerDir.toString(), "cannot create the registry cache directory: "
+                    + e.getMessage(), e);
+        }
+        RegistryLayout layout = new RegistryLayout(RegistryLayout.v2Of(root), temp);
+        ExistingContent existing = ExistingContent.of(existingRoots, layout);
+        Run run = new Run(layout, existing, wanted, temp);
+        // image tasks read manifests and queue blobs without waiting for them, so the blobs of every image are
+        // queued early and the blob pool stays busy to the end; linking runs once an image's blobs are in place
+        ExecutorService imagePool = Executors.newFixedThreadPool(Math.max(1, Math.min(unique.size(),
+                maxParallelBlobs)), threads("sealer-cache-image"));
+        ExecutorService blobPool = Executors.newFixedThreadPool(maxParallelBlobs, threads("sealer-cache-blob"));
+        run.blobPool = blobPool;
+        run.imagePool = imagePool;
+        try {
+            List<CompletableFuture<Void>> futures = new ArrayList<>();
+            for (ImageReference image : unique) {
+                futures.add(CompletableFuture.supplyAsync(() -> run.cache(image), imagePool)
+                        .thenCompose(linked -> linked));
+            }
+            CompletableFuture<Void> all = CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+            futures.forEach(f -> f.whenComplete((ok, error) -> {
+                if (error != null) {
+                    all.completeExceptionally(error);
+                }
+            }));
+            try {
+                all.get();
+            } catch (ExecutionException e) {
+                throw unwrap(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RegistryException(layerDir.toString(), "interrupted while caching images", e);
+            }
+            return new CacheResult(run.written, run.skipped, run.blobsFetched.get(), run.bytesFetched.get());
+        } finally {
+            imagePool.shutdownNow();
+            blobPool.shutdownNow();
+            awaitQuietly(imagePool);
+            awaitQuietly(blobPool);
+            deleteTree(temp);
+        }
+    }
+
+    /** One write: shared state of the image tasks. */
+    private final class Run {
+        private final RegistryLayout layout;
+        private final ExistingContent existing;
+        private final List<Platform> platforms;
+        private final Path temp;
+        private final Map<String, CompletableFuture<Void>> blobs = new ConcurrentHashMap<>();
+        private final List<ImageReference> written = Collections.synchronizedList(new ArrayList<>());
+        private final List<ImageReference> skipped = Collections.synchronizedList(new ArrayList<>());
+        private final AtomicInteger blobsFetched = new AtomicInteger();
+        private final AtomicLong bytesFetched = new AtomicLong();
+        private ExecutorService blobPool;
+        private ExecutorService imagePool;
+
+        Run(RegistryLayout layout, ExistingContent existing, List<Platform> platforms, Path temp) {
+            this.layout = layout;
+            this.existing = existing;
+            this.platforms = platforms;
+            this.temp = temp;
+        }
+
+        /**
+         * Reads the image's manifests and queues its blobs; the returned future completes once the blobs are in
+         * place and the image is linked (or fails with the first failure).
+         */
+        CompletableFuture<Void> cache(ImageReference image) {
+            String name = image.toString();
+            if (existing.hasImage(image, platforms)) {
+                LOG.debug("{} is already cached", name);
+                skipped.add(image);
+                listener.onEvent(ProgressEvent.finished(name, "already cached"));
+                return CompletableFuture.completedFuture(null);
+            }
+            listener.onEvent(ProgressEvent.started(name, "caching"));
+            RegistryManifest top = client.fetchManifest(image).orElseThrow(() -> new ImageNotFoundException(name,
+                    "image not found in its registry (or any mirror)"));
+            ManifestDocument topDoc = ManifestDocument.parse(name, top);
+            Map<String, RegistryManifest> manifests = new LinkedHashMap<>();
+            List<Descriptor> blobDescriptors = new ArrayList<>();
+            if (topDoc.isIndex()) {
+                for (Descriptor child : children(name, topDoc)) {
+                    RegistryManifest manifest = client.fetchManifest(image.withDigest(child.digest()))
+                            .orElseThrow(() -> new RegistryException(name, "manifest " + child.digest()
+                                    + " of platform " + child.platform().map(Platform::toString).orElse("unknown")
+                                    + " is missing from the registry", 404, null));
+                    ManifestDocument doc = ManifestDocument.parse(name, manifest);
+                    if (doc.isIndex()) {
+                        throw new RegistryException(name, "nested index " + child.digest() + " is not supported",
+                                null);
+                    }
+                    manifests.put(manifest.digest(), manifest);
+                    blobDescriptors.addAll(doc.blobs());
+                }
+            } else {
+                blobDescriptors.addAll(topDoc.blobs());
+            }
+            manifests.put(top.digest(), top);
+            List<CompletableFuture<Void>> pending = new ArrayList<>();
+            Map<String, Descriptor> distinct = new LinkedHashMap<>();
+            blobDescriptors.forEach(d -> distinct.putIfAbsent(d.digest(), d));
+            for (Descriptor blob : distinct.values()) {
+                pending.add(blobs.computeIfAbsent(blob.digest(),
+                        d -> CompletableFuture.runAsync(() -> fetch(image, blob), blobPool)));
+            }
+            return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .thenRunAsync(() -> link(image, top, manifests, distinct.keySet()), imagePool);
+        }
+
+        /** Stores the manifests and writes the link files, the tag last. */
+        private void link(ImageReference image, RegistryManifest top, Map<String, RegistryManifest> manifests,
+                Set<String> blobDigests) {
+            String name = image.toString();
+            try {
+                for (RegistryManifest manifest : manifests.values()) {
+                    layout.writeBlob(manifest.digest(), manifest.content());
+                }
+                String repo = image.path();
+                for (String digest : blobDigests) {
+                    layout.linkLayer(repo, digest);
+                }
+                for (String digest : manifests.keySet()) {
+                    layout.linkRevision(repo, digest);
+                }
+                if (image.effectiveTag() != null) {
+                    layout.linkTag(repo, image.effectiveTag(), top.digest());
+                }
+            } catch (IOException e) {
+                throw new RegistryException(name, "cannot write the registry cache: " + e.getMessage(), e);
+            }
+            written.add(image);
+            listener.onEvent(ProgressEvent.finished(name, "cached " + top.digest()));
+        }
+
+        private List<Descriptor> children(String name, ManifestDocument index) {
+            if (platforms.isEmpty()) {
+                return index.manifests();
+            }
+            List<Descriptor> chosen = new ArrayList<>();
+            for (Platform platform : platforms) {
+                Descriptor child = index.select(platform).orElseThrow(() -> new RegistryException(name,
+                        "has no manifest for platform " + platform + "; it offers " + index.platforms(), null));
+                if (chosen.stream().noneMatch(c -> c.digest().equals(child.digest()))) {
+                    chosen.add(child);
+                }
+            }
+            return chosen;
+        }
+
+        private void fetch(ImageReference image, Descriptor blob) {
+            String digest = blob.digest();
+            if (existing.hasBlob(digest)) {
+                return;
+            }
+            listener.onEvent(ProgressEvent.started(digest, image.toString()));
+            Path part = temp.resolve(Digests.hex(digest));
+            client.fetchBlob(image, digest, blob.size(), part, listener);
+            try {
+                long size = Files.size(part);
+                layout.adoptBlob(digest, part);
+                blobsFetched.incrementAndGet();
+                bytesFetched.addAndGet(size);
+            } catch (IOException e) {
+                throw new RegistryException(image.toString(), "cannot store blob " + digest + ": " + e.getMessage(),
+                        e);
+            }
+            listener.onEvent(ProgressEvent.finished(digest, image.toString()));
+        }
+    }
+
+    private static void checkCollisions(List<ImageReference> images) {
+        Map<String, ImageReference> seen = new LinkedHashMap<>();
+        for (ImageReference image : images) {
+            String tag = image.effectiveTag();
+            if (tag == null) {
+                continue;
+            }
+            String key = image.path() + ":" + tag;
+            ImageReference other = seen.putIfAbsent(key, image);
+            if (other != null && !other.domain().equals(image.domain())) {
+                throw new RegistryException(image.toString(), "collides with " + other + ": both would be cached as "
+                        + "repository " + image.path() + " tag " + tag + " (the registry domain is dropped); "
+                        + "cache only one of them", null);
+            }
+        }
+    }
+
+    private static SealerException unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof SealerException sealer) {
+            return sealer;
+        }
+        return new RegistryException("registry cache", "caching failed: " + t, t);
+    }
+
+    private static ThreadFactory threads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static void awaitQuietly(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("registry cache workers did not stop within 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try {
+            if (!Files.exists(dir)) {
+                return;
+            }
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.deleteIfExists(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.deleteIfExists(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("cannot remove temporary directory {}", dir, e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.sealer.registry.internal.cache;
+
+import io.sealer.api.ProgressListener;
+import io.sealer.api.image.ImageReference;
+import io.sealer.api.image.Platform;
+import io.sealer.api.spi.ImageCacheWriter;
+import io.sealer.api.spi.RegistryClient;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@link ImageCacheWriter} over {@link RegistryCache}: the service {@code sealer-core} uses for the cache layer. */
+public final class RegistryCacheWriter implements ImageCacheWriter {
+    @Override
+    public CacheSummary write(RegistryClient client, List<ImageReference> images, List<Platform> platforms,
+            Path layerDir, List<Path> existingRoots, int maxParallelBlobs, ProgressListener listener) {
+        CacheResult result = new RegistryCache(client, maxParallelBlobs, listener)
+                .write(images, platforms, layerDir, existingRoots);
+        return new CacheSummary(result.written(), result.skipped(), result.blobsFetched(), result.bytesFetched());
+    }
+}

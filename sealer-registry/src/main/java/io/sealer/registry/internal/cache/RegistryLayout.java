@@ -1,0 +1,125 @@
+package io.sealer.registry.internal.cache;
+
+import io.sealer.registry.internal.manifest.Digests;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The CNCF distribution server's filesystem storage under {@code <rootdirectory>/docker/registry/v2}: blobs by digest,
+ * and per repository the link files that make a blob, a manifest revision or a tag visible. Every file is written to
+ * a temporary name and renamed, so a reader never sees a half-written one.
+ */
+final class RegistryLayout {
+    private final Path v2;
+    private final Path temp;
+
+    RegistryLayout(Path v2, Path temp) {
+        this.v2 = v2;
+        this.temp = temp;
+    }
+
+    /** The layout under a registry {@code rootdirectory} (the directory holding {@code docker/}). */
+    static Path v2Of(Path rootDirectory) {
+        return rootDirectory.resolve("docker").resolve("registry").resolve("v2");
+    }
+
+    Path v2() {
+        return v2;
+    }
+
+    Path blobData(String digest) {
+        String hex = Digests.hex(digest);
+        return v2.resolve("blobs").resolve("sha256").resolve(hex.substring(0, 2)).resolve(hex).resolve("data");
+    }
+
+    boolean hasBlob(String digest) {
+        return Files.isRegularFile(blobData(digest));
+    }
+
+    Optional<byte[]> readBlob(String digest) {
+        try {
+            return Optional.of(Files.readAllBytes(blobData(digest)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Moves a verified file into place as the blob's data. */
+    void adoptBlob(String digest, Path verified) throws IOException {
+        Path target = blobData(digest);
+        Files.createDirectories(target.getParent());
+        move(verified, target);
+    }
+
+    void writeBlob(String digest, byte[] content) throws IOException {
+        if (hasBlob(digest)) {
+            return;
+        }
+        Path file = Files.createTempFile(temp, "blob", ".tmp");
+        Files.write(file, content);
+        adoptBlob(digest, file);
+    }
+
+    Path repository(String path) {
+        return v2.resolve("repositories").resolve(path);
+    }
+
+    void linkLayer(String repo, String digest) throws IOException {
+        writeLink(repository(repo).resolve("_layers").resolve("sha256").resolve(Digests.hex(digest)), digest);
+    }
+
+    void linkRevision(String repo, String digest) throws IOException {
+        writeLink(revisionDir(repo, digest), digest);
+    }
+
+    boolean hasRevision(String repo, String digest) {
+        return Files.isRegularFile(revisionDir(repo, digest).resolve("link"));
+    }
+
+    /** Writes the tag's index entry, then (last) its {@code current} link. */
+    void linkTag(String repo, String tag, String digest) throws IOException {
+        Path tagDir = repository(repo).resolve("_manifests").resolve("tags").resolve(tag);
+        writeLink(tagDir.resolve("index").resolve("sha256").resolve(Digests.hex(digest)), digest);
+        writeLink(tagDir.resolve("current"), digest);
+    }
+
+    Optional<String> tagDigest(String repo, String tag) {
+        Path link = repository(repo).resolve("_manifests").resolve("tags").resolve(tag).resolve("current")
+                .resolve("link");
+        try {
+            String digest = Files.readString(link, StandardCharsets.US_ASCII).trim();
+            return Digests.isSha256(digest) ? Optional.of(digest) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Path revisionDir(String repo, String digest) {
+        return repository(repo).resolve("_manifests").resolve("revisions").resolve("sha256")
+                .resolve(Digests.hex(digest));
+    }
+
+    private void writeLink(Path dir, String digest) throws IOException {
+        Files.createDirectories(dir);
+        Path link = dir.resolve("link");
+        Path file = Files.createTempFile(temp, "link", ".tmp");
+        Files.writeString(file, digest, StandardCharsets.US_ASCII);
+        move(file, link);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.sealer.registry.internal.manifest;
+
+import java.util.Set;
+
+/** Manifest media types of the Docker and OCI image formats. */
+public final class MediaTypes {
+    /** Docker image manifest, schema 2. */
+    public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
+    /** Docker manifest list. */
+    public static final String DOCKER_MANIFEST_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
+    /** OCI image manifest. */
+    public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+    /** OCI image index. */
+    public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+
+    private static final Set<String> INDEXES = Set.of(DOCKER_MANIFEST_LIST, OCI_INDEX);
+    private static final Set<String> MANIFESTS = Set.of(DOCKER_MANIFEST, OCI_MANIFEST);
+
+    private MediaTypes() {
+    }
+
+    /** True for a manifest list or image index. */
+    public static boolean isIndex(String mediaType) {
+        return INDEXES.contains(mediaType);
+    }
+
+    /** True for a single-platform image manifest. */
+    public static boolean isImageManifest(String mediaType) {
+        return MANIFESTS.contains(mediaType);
+    }
+}
