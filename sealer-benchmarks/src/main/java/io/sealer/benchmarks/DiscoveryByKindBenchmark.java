@@ -1,6 +1,6 @@
 package io.sealer.benchmarks;
 
-import io.sealer.core.DiscoveryOptions;
+import io.sealer.api.build.DiscoveryOptions;
 import io.sealer.core.internal.discovery.DiscoveryResult;
 import io.sealer.core.internal.discovery.ImageDiscovery;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.sealer.cli;
 
-import io.sealer.api.spi.RegistrySettings;
+import io.sealer.api.registry.RegistrySettings;
 import io.sealer.core.SealerClient;
 import java.io.InputStream;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package io.sealer.cli;
 
 import io.sealer.api.image.ImageReference;
-import io.sealer.core.ImageSummary;
+import io.sealer.api.image.ImageSummary;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.sealer.cli;
 
 import io.sealer.api.image.ClusterImage;
-import io.sealer.core.RemovalResult;
+import io.sealer.api.image.RemovalResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -8,10 +8,9 @@ import io.sealer.api.spi.CredentialStore;
 import io.sealer.api.spi.ImageCacheWriter;
 import io.sealer.api.spi.RegistryClient;
 import io.sealer.api.spi.RegistryClientProvider;
-import io.sealer.api.spi.RegistrySettings;
+import io.sealer.api.registry.RegistrySettings;
 import io.sealer.registry.internal.cache.RegistryCacheWriter;
 import io.sealer.registry.internal.image.OciClusterImageTransport;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -35,7 +34,8 @@ public final class OciRegistryClientProvider implements RegistryClientProvider {
     }
 
     @Override
-    public Optional<CredentialStore> credentialStore(Optional<Path> dockerConfig) {
-        return Optional.of(new DockerConfigCredentialStore(dockerConfig.orElseGet(DockerConfig::defaultLocation)));
+    public Optional<CredentialStore> credentialStore(RegistrySettings settings) {
+        return Optional.of(new DockerConfigCredentialStore(settings.dockerConfig()
+                .orElseGet(DockerConfig::defaultLocation)));
     }
 }

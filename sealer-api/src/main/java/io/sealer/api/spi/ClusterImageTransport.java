@@ -1,6 +1,6 @@
 package io.sealer.api.spi;
 
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.Progress;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Moves cluster images between a local store and an OCI registry as ordinary OCI images: one manifest per platform
  * (each layer a gzip blob of the layer's reproducible tar, the sealer metadata in the config blob) under one image
- * index. Obtained from {@link RegistryClientProvider#transport()}.
+ * index. Obtained from {@link RegistryClientProvider#transport()}. Blob parallelism comes from the client's
+ * {@link RegistryClient#settings()}.
  */
 public interface ClusterImageTransport {
     /**
@@ -21,7 +22,7 @@ public interface ClusterImageTransport {
      * @throws io.sealer.api.RegistryException naming the image (and blob) that could not be pushed
      */
     String push(RegistryClient client, ImageReference target, List<ClusterImage> images, LayerStore layers,
-            int maxParallelBlobs, ProgressListener listener);
+            Progress progress);
 
     /**
      * Pulls the image under {@code source} into {@code layers}, verifying every blob digest while downloading and
@@ -33,5 +34,5 @@ public interface ClusterImageTransport {
      * @throws io.sealer.api.RegistryException naming the image and blob that failed
      */
     List<ClusterImage> pull(RegistryClient client, ImageReference source, List<Platform> platforms,
-            LayerStore layers, int maxParallelBlobs, ProgressListener listener);
+            LayerStore layers, Progress progress);
 }

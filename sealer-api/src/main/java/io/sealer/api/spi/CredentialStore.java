@@ -1,8 +1,10 @@
 package io.sealer.api.spi;
 
+import io.sealer.api.registry.RegistryCredentials;
+
 /**
  * Where registry credentials are kept between runs (the docker {@code config.json}). Obtained from
- * {@link RegistryClientProvider#credentialStore(java.util.Optional)}. Secrets never appear in messages.
+ * {@link RegistryClientProvider#credentialStore(io.sealer.api.registry.RegistrySettings)}. Secrets never appear in messages.
  */
 public interface CredentialStore {
     /** Stores credentials for a registry ({@code host[:port]}, {@code docker.io} for Docker Hub). */

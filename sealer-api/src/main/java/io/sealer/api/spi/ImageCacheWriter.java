@@ -1,6 +1,6 @@
 package io.sealer.api.spi;
 
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.Progress;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
 import java.nio.file.Path;
@@ -21,14 +21,13 @@ public interface ImageCacheWriter {
      * @param layerDir the layer directory to write {@code registry/} into
      * @param existingRoots layer directories (holding {@code registry/}) of lower layers; images complete there are
      *                      skipped, blobs there are not fetched again
-     * @param maxParallelBlobs bound on concurrent blob downloads
-     * @param listener per-image and per-blob progress
+     * @param progress per-image and per-blob progress (blob parallelism comes from the client's settings)
      * @return what was written and skipped
      * @throws io.sealer.api.ImageNotFoundException naming an image no registry has
      * @throws io.sealer.api.RegistryException naming the image (and blob) that could not be cached
      */
     CacheSummary write(RegistryClient client, List<ImageReference> images, List<Platform> platforms, Path layerDir,
-            List<Path> existingRoots, int maxParallelBlobs, ProgressListener listener);
+            List<Path> existingRoots, Progress progress);
 
     /**
      * What {@link #write} did.

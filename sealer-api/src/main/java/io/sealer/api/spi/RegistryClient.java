@@ -1,6 +1,7 @@
 package io.sealer.api.spi;
 
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.Progress;
+import io.sealer.api.registry.RegistrySettings;
 import io.sealer.api.image.ImageReference;
 import java.io.Closeable;
 import java.nio.file.Path;
@@ -20,6 +21,9 @@ public interface RegistryClient extends Closeable {
             "application/vnd.docker.distribution.manifest.list.v2+json",
             "application/vnd.docker.distribution.manifest.v2+json");
 
+    /** The settings this client was created with (mirrors, trust, bounds such as blob parallelism). */
+    RegistrySettings settings();
+
     /**
      * Fetches a manifest by the reference's digest, or else by its tag.
      *
@@ -33,11 +37,11 @@ public interface RegistryClient extends Closeable {
     /**
      * Streams a blob to {@code target}, verifying its digest while writing; on mismatch the partial file is deleted.
      */
-    void fetchBlob(ImageReference repository, String digest, long size, Path target, ProgressListener listener);
+    void fetchBlob(ImageReference repository, String digest, long size, Path target, Progress progress);
 
     /** Uploads a blob unless present; mounts it from {@code mountFrom} of the same registry when possible. */
     void pushBlob(ImageReference repository, String digest, long size, Path source, Optional<ImageReference> mountFrom,
-            ProgressListener listener);
+            Progress progress);
 
     /** Puts a manifest under the reference's tag (or digest) and returns its digest. */
     String pushManifest(ImageReference reference, RegistryManifest manifest);

@@ -1,6 +1,6 @@
 package io.sealer.api.spi;
 
-import java.nio.file.Path;
+import io.sealer.api.registry.RegistrySettings;
 import java.util.Optional;
 
 /**
@@ -24,9 +24,10 @@ public interface RegistryClientProvider {
     }
 
     /**
-     * The credential store at {@code dockerConfig} (absent: the default location), if this adapter has one.
+     * The credential store the settings name ({@link RegistrySettings#dockerConfig()}, else the default location), if
+     * this adapter has one.
      */
-    default Optional<CredentialStore> credentialStore(Optional<Path> dockerConfig) {
+    default Optional<CredentialStore> credentialStore(RegistrySettings settings) {
         return Optional.empty();
     }
 }

@@ -1,8 +1,8 @@
 package io.sealer.benchmarks.registry;
 
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.ProgressListener;
 import io.sealer.api.image.ImageReference;
-import io.sealer.api.spi.RegistrySettings;
+import io.sealer.api.registry.RegistrySettings;
 import io.sealer.registry.internal.cache.CacheResult;
 import io.sealer.registry.internal.cache.RegistryCache;
 import io.sealer.registry.internal.client.OciRegistryClient;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sealer.api.ProgressEvent;
+import io.sealer.api.event.ProgressEvent;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
-import io.sealer.api.spi.RegistrySettings;
+import io.sealer.api.registry.RegistrySettings;
 import io.sealer.cli.SealerCli;
 import io.sealer.core.SealerClient;
 import io.sealer.it.support.LocalRegistry;

@@ -10,7 +10,7 @@ import io.sealer.api.RegistryException;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
-import io.sealer.api.spi.RegistrySettings;
+import io.sealer.api.registry.RegistrySettings;
 import io.sealer.core.SealerClient;
 import io.sealer.it.support.CorruptingProxy;
 import io.sealer.it.support.ForwardingProxy;

@@ -1,11 +1,12 @@
 package io.sealer.core.internal.build;
 
-import io.sealer.core.BuildRequest;
+import io.sealer.api.build.BuildRequest;
 
 import io.sealer.api.BuildException;
 import io.sealer.api.ImageNotFoundException;
-import io.sealer.api.ProgressEvent;
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.OperationKind;
+import io.sealer.api.event.Progress;
+import io.sealer.api.event.Subject;
 import io.sealer.api.SealerException;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
@@ -29,21 +30,21 @@ import java.util.Optional;
  */
 public final class BuildEngine {
     private final ImageStore store;
-    private final ProgressListener listener;
+    private final Progress progress;
     private final BaseImageSource baseImages;
     private final List<BuildExtension> extensions;
     private final KubefileParser parser = new KubefileParser();
 
     /**
      * @param store where layers and images go
-     * @param listener receives a STARTED/FINISHED event per instruction and discovery warnings
+     * @param progress where the build reports: a BUILD operation, an IMAGE per platform, an INSTRUCTION per line
      * @param baseImages fetches base images missing from the store (a registry), or {@link BaseImageSource#NONE}
      * @param extensions steps that add layers after the Kubefile's instructions (the registry cache)
      */
-    public BuildEngine(ImageStore store, ProgressListener listener, BaseImageSource baseImages,
+    public BuildEngine(ImageStore store, Progress progress, BaseImageSource baseImages,
             List<BuildExtension> extensions) {
         this.store = Objects.requireNonNull(store, "store");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.baseImages = Objects.requireNonNull(baseImages, "baseImages");
         this.extensions = List.copyOf(extensions);
     }
@@ -66,15 +67,33 @@ public final class BuildEngine {
             throw new BuildException(kubefilePath.toString(), 0, "Kubefile not found", null);
         }
         Kubefile kubefile = parser.parse(kubefilePath);
-        kubefile.warnings().forEach(w -> listener.onEvent(ProgressEvent.warning(kubefile.source(), w)));
+        Progress build = progress.start(OperationKind.BUILD, Subject.image(name), "building " + name.familiarName()
+                + " from " + kubefile.source());
+        try {
+            List<ClusterImage> images = buildPlatforms(request, name, kubefile, build);
+            build.finished(images.size() + " image(s) stored as " + name.familiarName());
+            return images;
+        } catch (RuntimeException e) {
+            build.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            throw e;
+        }
+    }
+
+    private List<ClusterImage> buildPlatforms(BuildRequest request, ImageReference name, Kubefile kubefile,
+            Progress build) {
+        kubefile.warnings().forEach(w -> build.warning(kubefile.source(), w));
         BuildContext context = new BuildContext(request.context(), kubefile.source());
         List<ClusterImage> images = new ArrayList<>();
         RunExecutor runExecutor = kubefile.instructions(Run.class).isEmpty() ? null : RunExecutor.forStore(store);
         BuildMemo memo = new BuildMemo();
         for (Platform platform : request.platforms()) {
-            PlatformBuild build = new PlatformBuild(store, listener, context, kubefile, request, platform,
+            Progress image = build.start(OperationKind.IMAGE, Subject.image(name).withPlatform(platform),
+                    "building " + name.familiarName() + " for " + platform);
+            PlatformBuild platformBuild = new PlatformBuild(store, image, context, kubefile, request, platform,
                     this::baseImage, extensions, runExecutor, memo);
-            images.add(store.commit(build.run(name)));
+            ClusterImage stored = store.commit(platformBuild.run(name));
+            image.finished("stored " + stored.id());
+            images.add(stored);
         }
         return images;
     }

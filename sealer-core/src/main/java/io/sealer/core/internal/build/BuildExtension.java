@@ -1,6 +1,6 @@
 package io.sealer.core.internal.build;
 
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.Progress;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Layer;
@@ -36,11 +36,11 @@ public interface BuildExtension {
      * @param kubefile the Kubefile's path, for error messages
      * @param noCache true when the build must not reuse cached layers
      * @param store the store to add the layer to
-     * @param listener progress
+     * @param progress the platform image's operation, to report under
      */
     record Step(List<ImageReference> images, Map<ImageReference, List<String>> sources, Platform platform,
             List<Platform> buildPlatforms, Optional<ClusterImage> base, String kubefile, boolean noCache,
-            ImageStore store, ProgressListener listener) {
+            ImageStore store, Progress progress) {
         public Step {
             images = List.copyOf(images);
             Map<ImageReference, List<String>> copy = new LinkedHashMap<>();
@@ -50,7 +50,7 @@ public interface BuildExtension {
             buildPlatforms = List.copyOf(buildPlatforms);
             Objects.requireNonNull(base, "base");
             Objects.requireNonNull(store, "store");
-            Objects.requireNonNull(listener, "listener");
+            Objects.requireNonNull(progress, "progress");
         }
 
         /** Where {@code image} was referenced; empty when unknown. */

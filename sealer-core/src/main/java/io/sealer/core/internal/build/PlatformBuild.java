@@ -1,10 +1,11 @@
 package io.sealer.core.internal.build;
 
-import io.sealer.core.BuildRequest;
+import io.sealer.api.event.Progress;
+import io.sealer.api.event.OperationKind;
+import io.sealer.api.event.Subject;
+import io.sealer.api.build.BuildRequest;
 
 import io.sealer.api.BuildException;
-import io.sealer.api.ProgressEvent;
-import io.sealer.api.ProgressListener;
 import io.sealer.api.SealerException;
 import io.sealer.api.image.Application;
 import io.sealer.api.image.ClusterImage;
@@ -59,7 +60,8 @@ final class PlatformBuild {
     }
 
     private final ImageStore store;
-    private final ProgressListener listener;
+    private final Progress progress;
+    private String layerOutcome = "";
     private final BuildContext context;
     private final Kubefile kubefile;
     private final BuildRequest request;
@@ -76,11 +78,11 @@ final class PlatformBuild {
     private Optional<ClusterImage> base = Optional.empty();
     private String chain;
 
-    PlatformBuild(ImageStore store, ProgressListener listener, BuildContext context, Kubefile kubefile,
+    PlatformBuild(ImageStore store, Progress progress, BuildContext context, Kubefile kubefile,
             BuildRequest request, Platform platform, BaseResolver baseResolver, List<BuildExtension> extensions,
             RunExecutor runExecutor, BuildMemo memo) {
         this.store = store;
-        this.listener = listener;
+        this.progress = progress;
         this.context = context;
         this.kubefile = kubefile;
         this.request = request;
@@ -95,7 +97,9 @@ final class PlatformBuild {
     ClusterImage run(ImageReference name) {
         for (Instruction instruction : kubefile.instructions()) {
             String step = kubefile.source() + ":" + instruction.line();
-            listener.onEvent(ProgressEvent.started(step, instruction.original()));
+            Progress op = progress.start(OperationKind.INSTRUCTION, Subject.step(step).withPlatform(platform),
+                    instruction.original());
+            layerOutcome = "";
             try {
                 apply(instruction);
             } catch (IOException e) {
@@ -107,7 +111,7 @@ final class PlatformBuild {
             } catch (SealerException e) {
                 throw fail(instruction, e.getMessage(), e);
             }
-            listener.onEvent(ProgressEvent.finished(step, instruction.original()));
+            op.finished(layerOutcome.isEmpty() ? "done" : layerOutcome);
         }
         checkApplications();
         DiscoveryResult discovered = discoverImages();
@@ -116,7 +120,7 @@ final class PlatformBuild {
         images.forEach(i -> sources.put(i, discovered.sourcesOf(i)));
         for (BuildExtension extension : extensions) {
             extension.apply(new BuildExtension.Step(images, sources, platform, request.platforms(), base,
-                    kubefile.source(), request.noCache(), store, listener)).ifPresent(layers::add);
+                    kubefile.source(), request.noCache(), store, progress)).ifPresent(layers::add);
         }
         TreeSet<String> containerImages = new TreeSet<>();
         base.ifPresent(b -> containerImages.addAll(b.containerImages()));
@@ -257,8 +261,9 @@ final class PlatformBuild {
             if (!stored.isEmpty()) {
                 store.recordCache(cacheKey, stored.id());
             }
+            layerOutcome = "layer " + stored.id();
         } else {
-            listener.onEvent(ProgressEvent.info(type + " " + value, "using cached layer " + stored.id()));
+            layerOutcome = "using cached layer " + stored.id();
         }
         Layer layer = stored.toLayer(type, value);
         layers.add(layer);
@@ -282,7 +287,7 @@ final class PlatformBuild {
     }
 
     private DiscoveryResult discoverNewLayers() {
-        ImageDiscovery discovery = new ImageDiscovery(request.discovery(), listener);
+        ImageDiscovery discovery = new ImageDiscovery(request.discovery(), progress);
         Path view = store.newStagingDir();
         try {
             RootfsView.assemble(layerDirs(newLayers), view, true);

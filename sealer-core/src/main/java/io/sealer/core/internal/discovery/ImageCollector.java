@@ -1,8 +1,7 @@
 package io.sealer.core.internal.discovery;
 
+import io.sealer.api.event.Progress;
 import io.sealer.api.InvalidReferenceException;
-import io.sealer.api.ProgressEvent;
-import io.sealer.api.ProgressListener;
 import io.sealer.api.image.ImageReference;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,14 +20,14 @@ final class ImageCollector {
     private static final Logger LOG = LoggerFactory.getLogger(ImageCollector.class);
     private static final int MAX_SHOWN_VALUE = 120;
 
-    private final ProgressListener listener;
+    private final Progress progress;
     private final Map<String, Found> found = new TreeMap<>();
     /** Raw values already parsed in this run: most images repeat across manifests. */
     private final Map<String, Parsed> parsed = new HashMap<>();
     private final List<String> warnings = new ArrayList<>();
 
-    ImageCollector(ProgressListener listener) {
-        this.listener = listener;
+    ImageCollector(Progress progress) {
+        this.progress = progress;
     }
 
     /** A reference without tag or digest gets {@code latest}, so {@code nginx} and {@code nginx:latest} merge. */
@@ -74,9 +73,9 @@ final class ImageCollector {
 
     void warn(String where, String message) {
         String warning = where + ": " + message;
-        LOG.warn(warning);
+        LOG.debug(warning);
         warnings.add(warning);
-        listener.onEvent(ProgressEvent.warning(where, message));
+        progress.warning(where, message);
     }
 
     DiscoveryResult result(List<ImageReference> ignored) {

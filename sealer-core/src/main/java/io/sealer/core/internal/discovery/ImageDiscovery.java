@@ -1,10 +1,11 @@
 package io.sealer.core.internal.discovery;
 
-import io.sealer.core.DiscoveryOptions;
+import io.sealer.api.event.Progress;
+import io.sealer.api.event.OperationKind;
+import io.sealer.api.event.Subject;
+import io.sealer.api.build.DiscoveryOptions;
 
 import io.sealer.api.BuildException;
-import io.sealer.api.ProgressEvent;
-import io.sealer.api.ProgressListener;
 import io.sealer.api.image.ImageReference;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,16 +50,16 @@ public final class ImageDiscovery {
     static final String EXTRA_IMAGES = "extra image list";
 
     private final DiscoveryOptions options;
-    private final ProgressListener listener;
+    private final Progress progress;
 
     public ImageDiscovery(DiscoveryOptions options) {
-        this(options, ProgressListener.NONE);
+        this(options, Progress.NONE);
     }
 
-    /** Discovery that also reports each warning to {@code listener}. */
-    public ImageDiscovery(DiscoveryOptions options, ProgressListener listener) {
+    /** Discovery that reports a DISCOVERY operation, with each warning, under {@code progress}. */
+    public ImageDiscovery(DiscoveryOptions options, Progress progress) {
         this.options = Objects.requireNonNull(options, "options");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /**
@@ -76,8 +77,8 @@ public final class ImageDiscovery {
                 throw new BuildException(values.toString(), 0, "Helm values file cannot be read", null);
             }
         }
-        listener.onEvent(ProgressEvent.started("image discovery", root.toString()));
-        ImageCollector collector = new ImageCollector(listener);
+        Progress op = progress.start(OperationKind.DISCOVERY, Subject.NONE, "finding container images");
+        ImageCollector collector = new ImageCollector(op);
         Walk walk = new Walk(root, collector, new ManifestScanner(collector),
                 new ChartRenderer(options.helmValuesFiles()));
         walk.manifests(root.resolve(MANIFESTS));
@@ -86,8 +87,7 @@ public final class ImageDiscovery {
         readImageList(root.resolve(IMAGE_LIST), collector);
         options.extraImages().forEach(image -> collector.add(image, EXTRA_IMAGES));
         DiscoveryResult result = collector.result(options.ignoredImages());
-        listener.onEvent(ProgressEvent.finished("image discovery",
-                result.images().size() + " images, " + result.warnings().size() + " warnings"));
+        op.finished(result.images().size() + " images, " + result.warnings().size() + " warnings");
         return result;
     }
 

@@ -1,7 +1,7 @@
 package io.sealer.core.internal.registry;
 
 import io.sealer.api.ImageNotFoundException;
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.Progress;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
@@ -14,17 +14,14 @@ import java.util.List;
 public final class ClusterImages {
     private final ClusterImageTransport transport;
     private final RegistrySession session;
-    private final int maxParallelBlobs;
 
     /**
      * @param transport the adapter's transport
      * @param session the registry client to use
-     * @param maxParallelBlobs bound on concurrent blob transfers
      */
-    public ClusterImages(ClusterImageTransport transport, RegistrySession session, int maxParallelBlobs) {
+    public ClusterImages(ClusterImageTransport transport, RegistrySession session) {
         this.transport = transport;
         this.session = session;
-        this.maxParallelBlobs = maxParallelBlobs;
     }
 
     /**
@@ -33,11 +30,11 @@ public final class ClusterImages {
      * @return the digest of the pushed index
      * @throws ImageNotFoundException when the store does not have the name
      */
-    public String push(ImageStore store, String name, ProgressListener listener) {
+    public String push(ImageStore store, String name, Progress progress) {
         List<ClusterImage> images = store.inspect(name);
         ImageReference target = ImageReference.parse(images.get(0).name());
         try (StoreLayers layers = new StoreLayers(store)) {
-            return transport.push(session.client(), target, images, layers, maxParallelBlobs, listener);
+            return transport.push(session.client(), target, images, layers, progress);
         }
     }
 
@@ -48,10 +45,10 @@ public final class ClusterImages {
      * @return the committed images
      */
     public List<ClusterImage> pull(ImageStore store, ImageReference reference, List<Platform> platforms,
-            ProgressListener listener) {
+            Progress progress) {
         List<ClusterImage> pulled;
         try (StoreLayers layers = new StoreLayers(store)) {
-            pulled = transport.pull(session.client(), reference, platforms, layers, maxParallelBlobs, listener);
+            pulled = transport.pull(session.client(), reference, platforms, layers, progress);
         }
         List<ClusterImage> committed = new ArrayList<>();
         for (ClusterImage image : pulled) {

@@ -1,17 +1,14 @@
 package io.sealer.core.internal.registry;
 
 import io.sealer.api.SealerException;
+import io.sealer.api.registry.RegistrySettings;
 import io.sealer.api.spi.ClusterImageTransport;
 import io.sealer.api.spi.CredentialStore;
 import io.sealer.api.spi.RegistryClientProvider;
-import io.sealer.api.spi.RegistrySettings;
-import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.ServiceLoader;
 
 /**
- * The registry adapter on the class path, if any, with the settings to use it with.
+ * The registry adapter a client uses, with the settings to use it with.
  *
  * @param provider the adapter's service entry point
  * @param settings mirrors, insecure registries, credentials and bounds
@@ -22,15 +19,14 @@ public record RegistryAdapter(RegistryClientProvider provider, RegistrySettings 
         Objects.requireNonNull(settings, "settings");
     }
 
-    /** The first {@link RegistryClientProvider} registered in {@code META-INF/services}, if any. */
-    public static Optional<RegistryAdapter> find(RegistrySettings settings) {
-        return ServiceLoader.load(RegistryClientProvider.class, RegistryAdapter.class.getClassLoader()).findFirst()
-                .map(p -> new RegistryAdapter(p, settings));
-    }
-
     /** A session whose client is created on first use and closed with the session. */
     public RegistrySession open() {
         return new RegistrySession(provider, settings);
+    }
+
+    /** The same adapter with other settings. */
+    public RegistryAdapter with(RegistrySettings other) {
+        return new RegistryAdapter(provider, other);
     }
 
     /** The push/pull transport, or an error saying the adapter has none. */
@@ -40,8 +36,7 @@ public record RegistryAdapter(RegistryClientProvider provider, RegistrySettings 
 
     /** The credential store, or an error saying the adapter has none. */
     public CredentialStore credentialStore() {
-        Optional<Path> config = settings.dockerConfig();
-        return provider.credentialStore(config).orElseThrow(() -> missing("storing registry credentials"));
+        return provider.credentialStore(settings).orElseThrow(() -> missing("storing registry credentials"));
     }
 
     private SealerException missing(String what) {

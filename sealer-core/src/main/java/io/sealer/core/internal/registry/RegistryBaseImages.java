@@ -1,7 +1,7 @@
 package io.sealer.core.internal.registry;
 
 import io.sealer.api.ImageNotFoundException;
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.Progress;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
@@ -22,7 +22,7 @@ public final class RegistryBaseImages implements BaseImageSource {
     @Override
     public Optional<ClusterImage> fetch(ImageReference reference, Platform platform, ImageStore store) {
         try {
-            return images.pull(store, reference, List.of(platform), ProgressListener.NONE).stream().findFirst();
+            return images.pull(store, reference, List.of(platform), Progress.NONE).stream().findFirst();
         } catch (ImageNotFoundException e) {
             return Optional.empty();
         }

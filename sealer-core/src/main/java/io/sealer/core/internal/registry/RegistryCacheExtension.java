@@ -2,8 +2,10 @@ package io.sealer.core.internal.registry;
 
 import io.sealer.api.BuildException;
 import io.sealer.api.ImageNotFoundException;
-import io.sealer.api.ProgressEvent;
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.Progress;
+import io.sealer.api.event.OperationKind;
+import io.sealer.api.event.Subject;
+import io.sealer.api.event.ProgressListener;
 import io.sealer.api.SealerException;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
@@ -42,17 +44,14 @@ public final class RegistryCacheExtension implements BuildExtension {
 
     private final ImageCacheWriter writer;
     private final RegistrySession session;
-    private final int maxParallelBlobs;
 
     /**
      * @param writer writes the cache layer
      * @param session the registry client to read through
-     * @param maxParallelBlobs bound on concurrent blob downloads
      */
-    public RegistryCacheExtension(ImageCacheWriter writer, RegistrySession session, int maxParallelBlobs) {
+    public RegistryCacheExtension(ImageCacheWriter writer, RegistrySession session) {
         this.writer = writer;
         this.session = session;
-        this.maxParallelBlobs = maxParallelBlobs;
     }
 
     @Override
@@ -68,30 +67,33 @@ public final class RegistryCacheExtension implements BuildExtension {
         if (!step.noCache()) {
             Optional<StoredLayer> cached = store.cachedLayer(key).flatMap(store::layer);
             if (cached.isPresent()) {
-                step.listener().onEvent(ProgressEvent.info(Layer.REGISTRY_CACHE, "using cached layer "
-                        + cached.get().id() + " for " + step.images().size() + " container image(s)"));
+                Progress op = step.progress().start(OperationKind.REGISTRY_CACHE, Subject.NONE,
+                        "caching " + step.images().size() + " container image(s)");
+                op.finished("using cached layer " + cached.get().id());
                 return Optional.of(cached.get().toLayer(Layer.TYPE_BASE, Layer.REGISTRY_CACHE));
             }
         }
         List<Path> existing = baseCaches.stream().map(l -> store.layerPath(l.id())).toList();
         Path dir = store.newStagingDir();
         ImageCacheWriter.CacheSummary summary;
+        Progress op = step.progress().start(OperationKind.REGISTRY_CACHE, Subject.NONE,
+                "caching " + step.images().size() + " container image(s) for " + platforms);
         try {
-            step.listener().onEvent(ProgressEvent.started(Layer.REGISTRY_CACHE, step.images().size()
-                    + " container image(s) for " + platforms));
-            summary = writer.write(session.client(), step.images(), platforms, dir, existing, maxParallelBlobs,
-                    step.listener());
+            summary = writer.write(session.client(), step.images(), platforms, dir, existing,
+                    op);
         } catch (SealerException e) {
             deleteQuietly(dir);
-            throw failure(step, e);
+            BuildException failure = failure(step, e);
+            op.failed(failure.problem());
+            throw failure;
         } catch (RuntimeException e) {
             deleteQuietly(dir);
+            op.failed(String.valueOf(e.getMessage()));
             throw e;
         }
         if (summary.written().isEmpty()) {
             deleteQuietly(dir);
-            step.listener().onEvent(ProgressEvent.finished(Layer.REGISTRY_CACHE,
-                    "every container image is already in the base image"));
+            op.finished("every container image is already in the base image");
             return Optional.empty();
         }
         StoredLayer stored = store.addLayer(dir);
@@ -99,8 +101,7 @@ public final class RegistryCacheExtension implements BuildExtension {
         LOG.debug("registry cache layer {}: {} image(s) written, {} skipped, {} blob(s) / {} bytes fetched",
                 stored.id(), summary.written().size(), summary.skipped().size(), summary.blobsFetched(),
                 summary.bytesFetched());
-        step.listener().onEvent(ProgressEvent.finished(Layer.REGISTRY_CACHE, summary.written().size()
-                + " image(s) cached, " + summary.blobsFetched() + " blob(s) fetched"));
+        op.finished(summary.written().size() + " image(s) cached, " + summary.blobsFetched() + " blob(s) fetched");
         return Optional.of(stored.toLayer(Layer.TYPE_BASE, Layer.REGISTRY_CACHE));
     }
 

@@ -2,7 +2,7 @@ package io.sealer.core.internal.registry;
 
 import io.sealer.api.spi.RegistryClient;
 import io.sealer.api.spi.RegistryClientProvider;
-import io.sealer.api.spi.RegistrySettings;
+import io.sealer.api.registry.RegistrySettings;
 
 /**
  * One operation's use of a registry client: created on first use (so a build that needs no registry never reads

@@ -1,8 +1,8 @@
 package io.sealer.core.internal.store;
 
-import io.sealer.core.RemovalResult;
+import io.sealer.api.image.RemovalResult;
 
-import io.sealer.core.ImageSummary;
+import io.sealer.api.image.ImageSummary;
 
 import io.sealer.api.ImageNotFoundException;
 import io.sealer.api.InvalidReferenceException;

@@ -1,6 +1,6 @@
 package io.sealer.core.internal.build;
 
-import io.sealer.core.BuildRequest;
+import io.sealer.api.build.BuildRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +10,7 @@ import io.sealer.api.image.Platform;
 import io.sealer.core.SealerClient;
 import io.sealer.core.internal.layer.ReproducibleTar;
 import io.sealer.core.internal.store.ImageStore;
-import io.sealer.core.ImageSummary;
+import io.sealer.api.image.ImageSummary;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package io.sealer.core.internal.build;
 
-import io.sealer.core.BuildRequest;
+import io.sealer.api.build.BuildRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealer.api.BuildException;
-import io.sealer.api.ProgressEvent;
+import io.sealer.api.event.ProgressEvent;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;

@@ -1,6 +1,6 @@
 package io.sealer.core.internal.build;
 
-import io.sealer.core.BuildRequest;
+import io.sealer.api.build.BuildRequest;
 
 import io.sealer.api.image.Platform;
 import io.sealer.core.SealerClient;

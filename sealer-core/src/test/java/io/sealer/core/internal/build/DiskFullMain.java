@@ -1,11 +1,11 @@
 package io.sealer.core.internal.build;
 
-import io.sealer.core.BuildRequest;
+import io.sealer.api.build.BuildRequest;
 
 import io.sealer.api.SealerException;
 import io.sealer.api.image.Platform;
 import io.sealer.core.SealerClient;
-import io.sealer.core.ImageSummary;
+import io.sealer.api.image.ImageSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;

@@ -1,12 +1,12 @@
 package io.sealer.core.internal.discovery;
 
-import io.sealer.core.DiscoveryOptions;
+import io.sealer.api.build.DiscoveryOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealer.api.BuildException;
-import io.sealer.api.ProgressEvent;
+import io.sealer.api.event.ProgressEvent;
 import io.sealer.api.image.ImageReference;
 import java.io.IOException;
 import java.net.URISyntaxException;

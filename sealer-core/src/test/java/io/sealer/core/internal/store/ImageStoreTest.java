@@ -1,8 +1,8 @@
 package io.sealer.core.internal.store;
 
-import io.sealer.core.RemovalResult;
+import io.sealer.api.image.RemovalResult;
 
-import io.sealer.core.ImageSummary;
+import io.sealer.api.image.ImageSummary;
 
 import static io.sealer.core.internal.store.StoreFixtures.image;
 import static io.sealer.core.internal.store.StoreFixtures.layer;

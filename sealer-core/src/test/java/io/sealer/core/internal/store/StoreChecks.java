@@ -1,6 +1,6 @@
 package io.sealer.core.internal.store;
 
-import io.sealer.core.ImageSummary;
+import io.sealer.api.image.ImageSummary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

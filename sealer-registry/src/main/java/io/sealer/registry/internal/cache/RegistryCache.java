@@ -1,8 +1,9 @@
 package io.sealer.registry.internal.cache;
 
+import io.sealer.api.event.OperationKind;
+import io.sealer.api.event.Progress;
+import io.sealer.api.event.Subject;
 import io.sealer.api.ImageNotFoundException;
-import io.sealer.api.ProgressEvent;
-import io.sealer.api.ProgressListener;
 import io.sealer.api.RegistryException;
 import io.sealer.api.SealerException;
 import io.sealer.api.image.ImageReference;
@@ -56,20 +57,20 @@ public final class RegistryCache {
 
     private final RegistryClient client;
     private final int maxParallelBlobs;
-    private final ProgressListener listener;
+    private final Progress progress;
 
     /**
      * @param client the registry client to read through (mirrors and credentials are its business)
      * @param maxParallelBlobs how many blobs may be fetched at once, e.g. {@code RegistrySettings.maxParallelBlobs()}
-     * @param listener receives per-image and per-blob progress
+     * @param progress where a CONTAINER_IMAGE operation per image and a BLOB operation per blob are reported
      */
-    public RegistryCache(RegistryClient client, int maxParallelBlobs, ProgressListener listener) {
+    public RegistryCache(RegistryClient client, int maxParallelBlobs, Progress progress) {
         this.client = Objects.requireNonNull(client, "client");
         if (maxParallelBlobs < 1) {
             throw new IllegalArgumentException("maxParallelBlobs must be at least 1");
         }
         this.maxParallelBlobs = maxParallelBlobs;
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     /** The registry storage directory inside a layer: {@code <layerDir>/registry/docker/registry/v2}. */
@@ -174,10 +175,9 @@ public final class RegistryCache {
             if (existing.hasImage(image, platforms)) {
                 LOG.debug("{} is already cached", name);
                 skipped.add(image);
-                listener.onEvent(ProgressEvent.finished(name, "already cached"));
                 return CompletableFuture.completedFuture(null);
             }
-            listener.onEvent(ProgressEvent.started(name, "caching"));
+            Progress op = progress.start(OperationKind.CONTAINER_IMAGE, Subject.image(image), "caching " + name);
             RegistryManifest top = client.fetchManifest(image).orElseThrow(() -> new ImageNotFoundException(name,
                     "image not found in its registry (or any mirror)"));
             ManifestDocument topDoc = ManifestDocument.parse(name, top);
@@ -206,14 +206,14 @@ public final class RegistryCache {
             blobDescriptors.forEach(d -> distinct.putIfAbsent(d.digest(), d));
             for (Descriptor blob : distinct.values()) {
                 pending.add(blobs.computeIfAbsent(blob.digest(),
-                        d -> CompletableFuture.runAsync(() -> fetch(image, blob), blobPool)));
+                        d -> CompletableFuture.runAsync(() -> fetch(op, image, blob), blobPool)));
             }
             return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                    .thenRunAsync(() -> link(image, top, manifests, distinct.keySet()), imagePool);
+                    .thenRunAsync(() -> link(op, image, top, manifests, distinct.keySet()), imagePool);
         }
 
         /** Stores the manifests and writes the link files, the tag last. */
-        private void link(ImageReference image, RegistryManifest top, Map<String, RegistryManifest> manifests,
+        private void link(Progress op, ImageReference image, RegistryManifest top, Map<String, RegistryManifest> manifests,
                 Set<String> blobDigests) {
             String name = image.toString();
             try {
@@ -234,7 +234,7 @@ public final class RegistryCache {
                 throw new RegistryException(name, "cannot write the registry cache: " + e.getMessage(), e);
             }
             written.add(image);
-            listener.onEvent(ProgressEvent.finished(name, "cached " + top.digest()));
+            op.finished("cached " + top.digest());
         }
 
         private List<Descriptor> children(String name, ManifestDocument index) {
@@ -252,14 +252,15 @@ public final class RegistryCache {
             return chosen;
         }
 
-        private void fetch(ImageReference image, Descriptor blob) {
+        private void fetch(Progress imageOp, ImageReference image, Descriptor blob) {
             String digest = blob.digest();
             if (existing.hasBlob(digest)) {
                 return;
             }
-            listener.onEvent(ProgressEvent.started(digest, image.toString()));
+            Progress op = imageOp.start(OperationKind.BLOB, Subject.image(image).withDigest(digest),
+                    "downloading " + digest);
             Path part = temp.resolve(Digests.hex(digest));
-            client.fetchBlob(image, digest, blob.size(), part, listener);
+            client.fetchBlob(image, digest, blob.size(), part, op);
             try {
                 long size = Files.size(part);
                 layout.adoptBlob(digest, part);
@@ -269,7 +270,7 @@ public final class RegistryCache {
                 throw new RegistryException(image.toString(), "cannot store blob " + digest + ": " + e.getMessage(),
                         e);
             }
-            listener.onEvent(ProgressEvent.finished(digest, image.toString()));
+            op.finished("downloaded");
         }
     }
 

@@ -1,6 +1,6 @@
 package io.sealer.registry.internal.cache;
 
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.Progress;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
 import io.sealer.api.spi.ImageCacheWriter;
@@ -12,8 +12,8 @@ import java.util.List;
 public final class RegistryCacheWriter implements ImageCacheWriter {
     @Override
     public CacheSummary write(RegistryClient client, List<ImageReference> images, List<Platform> platforms,
-            Path layerDir, List<Path> existingRoots, int maxParallelBlobs, ProgressListener listener) {
-        CacheResult result = new RegistryCache(client, maxParallelBlobs, listener)
+            Path layerDir, List<Path> existingRoots, Progress progress) {
+        CacheResult result = new RegistryCache(client, client.settings().maxParallelBlobs(), progress)
                 .write(images, platforms, layerDir, existingRoots);
         return new CacheSummary(result.written(), result.skipped(), result.blobsFetched(), result.bytesFetched());
     }

@@ -3,7 +3,7 @@ package io.sealer.registry.internal.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealer.api.RegistryException;
-import io.sealer.api.spi.RegistryCredentials;
+import io.sealer.api.registry.RegistryCredentials;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

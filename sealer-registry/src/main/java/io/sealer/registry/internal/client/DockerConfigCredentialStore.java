@@ -1,7 +1,7 @@
 package io.sealer.registry.internal.client;
 
 import io.sealer.api.spi.CredentialStore;
-import io.sealer.api.spi.RegistryCredentials;
+import io.sealer.api.registry.RegistryCredentials;
 import java.nio.file.Path;
 import java.util.Objects;
 

@@ -2,14 +2,13 @@ package io.sealer.registry.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sealer.api.ProgressEvent;
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.Progress;
 import io.sealer.api.RegistryException;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.spi.RegistryClient;
-import io.sealer.api.spi.RegistryCredentials;
+import io.sealer.api.registry.RegistryCredentials;
 import io.sealer.api.spi.RegistryManifest;
-import io.sealer.api.spi.RegistrySettings;
+import io.sealer.api.registry.RegistrySettings;
 import io.sealer.registry.internal.manifest.Digests;
 import io.sealer.registry.internal.manifest.ManifestDocument;
 import java.io.IOException;
@@ -61,8 +60,11 @@ public final class OciRegistryClient implements RegistryClient {
                 RetryPolicy.of(settings.maxRetries()), RetryPolicy.Sleeper.REAL, 16L << 20, 8 << 20);
     }
 
+    private final RegistrySettings settings;
+
     OciRegistryClient(RegistrySettings settings, DockerConfig dockerConfig, RetryPolicy retry,
             RetryPolicy.Sleeper sleeper, long monolithicLimit, int chunkSize) {
+        this.settings = settings;
         Map<String, RegistryCredentials> given = settings.credentials();
         Function<String, Optional<RegistryCredentials>> lookup = key -> {
             String normal = DockerConfig.normalise(key);
@@ -76,6 +78,11 @@ public final class OciRegistryClient implements RegistryClient {
         this.http = new RegistryHttp(settings, lookup, retry, sleeper, Clock.systemUTC());
         this.monolithicLimit = monolithicLimit;
         this.chunkSize = chunkSize;
+    }
+
+    @Override
+    public RegistrySettings settings() {
+        return settings;
     }
 
     @Override
@@ -132,7 +139,7 @@ public final class OciRegistryClient implements RegistryClient {
 
     @Override
     public void fetchBlob(ImageReference repository, String digest, long size, Path target,
-            ProgressListener listener) {
+            Progress progress) {
         String image = repository.toString();
         checkDigest(image, digest);
         RegistryException lastFailure = null;
@@ -150,7 +157,7 @@ public final class OciRegistryClient implements RegistryClient {
                 continue;
             }
             if (response.statusCode() == 200) {
-                streamVerified(image, digest, size, response, target, listener);
+                streamVerified(image, digest, size, response, target, progress);
                 return;
             }
             RegistryException failure = failure(image, "fetching blob " + digest, response);
@@ -164,12 +171,11 @@ public final class OciRegistryClient implements RegistryClient {
 
     @Override
     public void pushBlob(ImageReference repository, String digest, long size, Path source,
-            Optional<ImageReference> mountFrom, ProgressListener listener) {
+            Optional<ImageReference> mountFrom, Progress progress) {
         String image = repository.toString();
         checkDigest(image, digest);
         if (blobExists(repository, digest)) {
             LOG.debug("blob {} already in {}", digest, image);
-            listener.onEvent(ProgressEvent.finished(digest, "already exists"));
             return;
         }
         RegistryHttp.Endpoint endpoint = http.origin(repository.domain(), image);
@@ -187,7 +193,6 @@ public final class OciRegistryClient implements RegistryClient {
         RegistryHttp.drain(response);
         if (response.statusCode() == 201 && from.isPresent()) {
             LOG.debug("mounted blob {} from {} into {}", digest, from.get(), image);
-            listener.onEvent(ProgressEvent.finished(digest, "mounted from " + from.get().path()));
             return;
         }
         if (response.statusCode() != 202) {
@@ -216,7 +221,7 @@ public final class OciRegistryClient implements RegistryClient {
                 }
                 location = uploadLocation(image, digest, location, response);
                 offset = end;
-                listener.onEvent(ProgressEvent.progress(digest, offset, length));
+                progress.progressed(offset, length);
             }
             URI put = withQuery(location, "digest=" + enc(digest));
             response = http.send(image, endpoint, new RegistryHttp.Call("PUT", put, Map.of(),
@@ -226,8 +231,7 @@ public final class OciRegistryClient implements RegistryClient {
         if (response.statusCode() != 201) {
             throw failure(image, "finishing upload of blob " + digest, response);
         }
-        listener.onEvent(ProgressEvent.progress(digest, length, length));
-        listener.onEvent(ProgressEvent.finished(digest, "pushed"));
+        progress.progressed(length, length);
     }
 
     @Override
@@ -295,7 +299,7 @@ public final class OciRegistryClient implements RegistryClient {
     }
 
     private void streamVerified(String image, String digest, long size, HttpResponse<InputStream> response,
-            Path target, ProgressListener listener) {
+            Path target, Progress progress) {
         long total = size >= 0 ? size : response.headers().firstValueAsLong("Content-Length").orElse(-1);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         MessageDigest sha = Digests.sha256();
@@ -314,7 +318,7 @@ public final class OciRegistryClient implements RegistryClient {
                     done += n;
                     if (done - reported >= PROGRESS_STEP) {
                         reported = done;
-                        listener.onEvent(ProgressEvent.progress(digest, done, total));
+                        progress.progressed(done, total);
                     }
                 }
             }
@@ -325,7 +329,7 @@ public final class OciRegistryClient implements RegistryClient {
                         + " bytes with digest " + actual + (size >= 0 ? ", expected " + size + " bytes" : ""), null);
             }
             move(partial, target);
-            listener.onEvent(ProgressEvent.progress(digest, done, total));
+            progress.progressed(done, total);
         } catch (IOException e) {
             deleteQuietly(partial);
             throw new RegistryException(image, "downloading blob " + digest + " failed after " + done + " bytes: "

@@ -3,9 +3,10 @@ package io.sealer.registry.internal.image;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sealer.api.event.OperationKind;
+import io.sealer.api.event.Progress;
+import io.sealer.api.event.Subject;
 import io.sealer.api.ImageNotFoundException;
-import io.sealer.api.ProgressEvent;
-import io.sealer.api.ProgressListener;
 import io.sealer.api.RegistryException;
 import io.sealer.api.SealerException;
 import io.sealer.api.image.ClusterImage;
@@ -55,20 +56,20 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
 
     @Override
     public String push(RegistryClient client, ImageReference target, List<ClusterImage> images, LayerStore layers,
-            int maxParallelBlobs, ProgressListener listener) {
+            Progress progress) {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("nothing to push");
         }
         String name = target.toString();
         Path scratch = layers.scratchDirectory();
         Map<String, CompletableFuture<LayerBlob>> blobs = new LinkedHashMap<>();
-        ExecutorService pool = pool(maxParallelBlobs, "sealer-push");
+        ExecutorService pool = pool(client.settings().maxParallelBlobs(), "sealer-push");
         try {
             for (ClusterImage image : images) {
                 for (Layer layer : image.layers()) {
                     if (layer.id() != null) {
                         blobs.computeIfAbsent(layer.id(), id -> async(() -> pushLayer(client, target, layers, id,
-                                scratch, listener), pool));
+                                scratch, progress), pool));
                     }
                 }
             }
@@ -83,7 +84,10 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
                 String configDigest = Digests.of(config);
                 Path configFile = scratch.resolve(Digests.hex(configDigest) + ".json");
                 Files.write(configFile, config);
-                client.pushBlob(target, configDigest, config.length, configFile, Optional.empty(), listener);
+                Progress configOp = progress.start(OperationKind.BLOB, Subject.image(target).withDigest(configDigest)
+                        .withPlatform(image.platform()), "pushing the image config");
+                client.pushBlob(target, configDigest, config.length, configFile, Optional.empty(), configOp);
+                configOp.finished("pushed");
                 Files.deleteIfExists(configFile);
                 ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2)
                         .put("mediaType", MediaTypes.OCI_MANIFEST);
@@ -107,12 +111,11 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
                     platform.put("variant", image.platform().variant());
                 }
                 children.add(child);
-                listener.onEvent(ProgressEvent.info(name, "pushed " + image.platform() + " as " + manifestDigest));
+
             }
             byte[] indexBytes = JSON.writeValueAsBytes(index);
             String indexDigest = Digests.of(indexBytes);
             client.pushManifest(target, new RegistryManifest(MediaTypes.OCI_INDEX, indexDigest, indexBytes));
-            listener.onEvent(ProgressEvent.finished(name, "pushed " + indexDigest));
             return indexDigest;
         } catch (IOException e) {
             throw new RegistryException(name, "cannot write a temporary file in " + scratch + ": " + e.getMessage(),
@@ -123,14 +126,15 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
     }
 
     private static LayerBlob pushLayer(RegistryClient client, ImageReference target, LayerStore layers,
-            String layerId, Path scratch, ProgressListener listener) {
+            String layerId, Path scratch, Progress progress) {
         Path file = scratch.resolve(Digests.hex(layerId) + ".tar.gz");
         try {
-            listener.onEvent(ProgressEvent.started(layerId, "compressing"));
+            Progress op = progress.start(OperationKind.LAYER, Subject.image(target).withDigest(layerId),
+                    "compressing and pushing layer " + layerId);
             LayerBlob blob = LayerBlob.compress(layers, layerId, file);
             LOG.debug("layer {} compressed to {} ({} bytes)", layerId, blob.digest(), blob.size());
-            client.pushBlob(target, blob.digest(), blob.size(), file, Optional.empty(), listener);
-            listener.onEvent(ProgressEvent.finished(layerId, "pushed as " + blob.digest()));
+            client.pushBlob(target, blob.digest(), blob.size(), file, Optional.empty(), op);
+            op.finished("pushed as " + blob.digest());
             return blob;
         } finally {
             deleteQuietly(file);
@@ -139,7 +143,7 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
 
     @Override
     public List<ClusterImage> pull(RegistryClient client, ImageReference source, List<Platform> platforms,
-            LayerStore layers, int maxParallelBlobs, ProgressListener listener) {
+            LayerStore layers, Progress progress) {
         String name = source.toString();
         RegistryManifest top = client.fetchManifest(source).orElseThrow(() -> new ImageNotFoundException(name,
                 "image not found in its registry"));
@@ -165,7 +169,7 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
             manifests.put(top.digest(), topDoc);
         }
         Path scratch = layers.scratchDirectory();
-        ExecutorService pool = pool(maxParallelBlobs, "sealer-pull");
+        ExecutorService pool = pool(client.settings().maxParallelBlobs(), "sealer-pull");
         Map<String, CompletableFuture<Void>> layerTasks = new LinkedHashMap<>();
         try {
             List<ClusterImage> images = new ArrayList<>();
@@ -176,7 +180,7 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
                 }
                 Descriptor configDescriptor = doc.config().orElseThrow();
                 Path configFile = scratch.resolve(Digests.hex(configDescriptor.digest()) + ".json");
-                client.fetchBlob(source, configDescriptor.digest(), configDescriptor.size(), configFile, listener);
+                client.fetchBlob(source, configDescriptor.digest(), configDescriptor.size(), configFile, Progress.NONE);
                 ClusterImage image = SealerImageConfig.parse(name, configDescriptor.digest(),
                         Files.readAllBytes(configFile), source.fullName());
                 Files.deleteIfExists(configFile);
@@ -194,14 +198,13 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
                     String id = ids.get(i);
                     Descriptor blob = doc.layers().get(i);
                     layerTasks.computeIfAbsent(id, k -> CompletableFuture.runAsync(
-                            () -> pullLayer(client, source, layers, id, blob, scratch, listener), pool));
+                            () -> pullLayer(client, source, layers, id, blob, scratch, progress), pool));
                 }
                 images.add(image);
             }
             for (CompletableFuture<Void> task : layerTasks.values()) {
                 join(task);
             }
-            listener.onEvent(ProgressEvent.finished(name, "pulled " + images.size() + " platform(s)"));
             return images;
         } catch (IOException e) {
             throw new RegistryException(name, "cannot use temporary files in " + scratch + ": " + e.getMessage(), e);
@@ -211,15 +214,15 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
     }
 
     private static void pullLayer(RegistryClient client, ImageReference source, LayerStore layers, String layerId,
-            Descriptor blob, Path scratch, ProgressListener listener) {
+            Descriptor blob, Path scratch, Progress progress) {
         if (layers.hasLayer(layerId)) {
-            listener.onEvent(ProgressEvent.finished(layerId, "already exists"));
             return;
         }
         Path file = scratch.resolve(Digests.hex(blob.digest()) + ".blob");
         try {
-            listener.onEvent(ProgressEvent.started(blob.digest(), "downloading layer " + layerId));
-            client.fetchBlob(source, blob.digest(), blob.size(), file, listener);
+            Progress op = progress.start(OperationKind.LAYER, Subject.image(source).withDigest(layerId),
+                    "downloading layer " + layerId);
+            client.fetchBlob(source, blob.digest(), blob.size(), file, op);
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
                     InputStream tar = compressed(blob.mediaType()) ? new GZIPInputStream(in, 64 * 1024) : in) {
                 layers.importLayer(layerId, tar);
@@ -227,7 +230,7 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
                 throw new RegistryException(source.toString(), "blob " + blob.digest() + " of layer " + layerId
                         + " cannot be decompressed: " + e.getMessage(), e);
             }
-            listener.onEvent(ProgressEvent.finished(layerId, "pulled"));
+            op.finished("pulled");
         } finally {
             deleteQuietly(file);
         }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealer.api.ImageNotFoundException;
-import io.sealer.api.ProgressEvent;
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.ProgressEvent;
+import io.sealer.api.event.ProgressListener;
 import io.sealer.api.RegistryException;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;

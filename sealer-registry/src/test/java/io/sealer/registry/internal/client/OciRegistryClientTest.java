@@ -3,13 +3,13 @@ package io.sealer.registry.internal.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sealer.api.ProgressEvent;
-import io.sealer.api.ProgressListener;
+import io.sealer.api.event.ProgressEvent;
+import io.sealer.api.event.ProgressListener;
 import io.sealer.api.RegistryException;
 import io.sealer.api.image.ImageReference;
-import io.sealer.api.spi.RegistryCredentials;
+import io.sealer.api.registry.RegistryCredentials;
 import io.sealer.api.spi.RegistryManifest;
-import io.sealer.api.spi.RegistrySettings;
+import io.sealer.api.registry.RegistrySettings;
 import io.sealer.registry.internal.manifest.Digests;
 import io.sealer.registry.internal.manifest.MediaTypes;
 import java.io.IOException;

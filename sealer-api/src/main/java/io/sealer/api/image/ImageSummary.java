@@ -1,6 +1,5 @@
-package io.sealer.core;
+package io.sealer.api.image;
 
-import io.sealer.api.image.Platform;
 import java.time.Instant;
 
 /**

@@ -1,4 +1,4 @@
-package io.sealer.core;
+package io.sealer.api.build;
 
 import io.sealer.api.image.ImageReference;
 import java.nio.file.Path;

@@ -1,11 +1,10 @@
-package io.sealer.core;
+package io.sealer.api.image;
 
-import io.sealer.core.internal.store.ImageStore;
 
 import java.util.List;
 
 /**
- * What {@link ImageStore#rmi} or {@link ImageStore#prune} removed.
+ * What removing an image or pruning the store removed.
  *
  * @param images image ids whose metadata was deleted (no name refers to them any more)
  * @param layers layer ids whose files were deleted

@@ -1,7 +1,7 @@
-package io.sealer.core;
+package io.sealer.api.build;
 
+import io.sealer.api.event.ProgressListener;
 import io.sealer.api.image.Platform;
-import io.sealer.core.DiscoveryOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,19 +12,22 @@ import java.util.Objects;
 
 /**
  * What to build: a build context with its Kubefile, the name to store the result under, the target platforms, build
- * arguments and discovery options.
+ * arguments and discovery options. Build one with {@link #builder(Path)}.
  *
  * @param context the build context directory; COPY sources must lie inside it
  * @param kubefile the Kubefile's path relative to the context ({@code Kubefile} by default)
  * @param tag the image name, e.g. {@code my-nginx-kubernetes:v1.19.8}
- * @param platforms one image is built per platform, all under {@code tag}
+ * @param platforms one image is built per platform, all under {@code tag}; empty for the client's platform
  * @param buildArgs values for the Kubefile's {@code ARG}s
  * @param noCache when true, every COPY and RUN is executed again instead of reusing stored layers
  * @param mode build mode; only {@code lite} is supported
  * @param discovery extra and ignored images and Helm values files for image discovery
+ * @param cacheImages when false, no registry-cache layer is made even if the layers need container images
+ * @param listener receives this build's progress events, besides the client's listener
  */
 public record BuildRequest(Path context, String kubefile, String tag, List<Platform> platforms,
-        Map<String, String> buildArgs, boolean noCache, String mode, DiscoveryOptions discovery) {
+        Map<String, String> buildArgs, boolean noCache, String mode, DiscoveryOptions discovery, boolean cacheImages,
+        ProgressListener listener) {
     /** The only build mode this version implements: discover images in manifests and charts, run nothing. */
     public static final String MODE_LITE = "lite";
 
@@ -33,17 +36,23 @@ public record BuildRequest(Path context, String kubefile, String tag, List<Platf
         Objects.requireNonNull(kubefile, "kubefile");
         Objects.requireNonNull(tag, "tag");
         platforms = List.copyOf(platforms);
-        if (platforms.isEmpty()) {
-            throw new IllegalArgumentException("at least one platform is needed");
-        }
-        buildArgs = Map.copyOf(buildArgs);
+        buildArgs = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(buildArgs));
         mode = mode == null ? MODE_LITE : mode;
         discovery = discovery == null ? DiscoveryOptions.defaults() : discovery;
+        listener = listener == null ? ProgressListener.NONE : listener;
     }
 
-    /** A builder for the context directory, with defaults: {@code Kubefile}, host platform, lite mode, cache on. */
+    /**
+     * A builder for the context directory, with defaults: {@code Kubefile}, the name {@code <dir>:latest}, the
+     * client's platform, lite mode, build cache on, container images cached.
+     */
     public static Builder builder(Path context) {
         return new Builder(context);
+    }
+
+    /** The platforms to build: {@link #platforms()}, or {@code fallback} when none were given. */
+    public List<Platform> platformsOr(Platform fallback) {
+        return platforms.isEmpty() ? List.of(fallback) : platforms;
     }
 
     /** Builds a {@link BuildRequest}. */
@@ -56,6 +65,8 @@ public record BuildRequest(Path context, String kubefile, String tag, List<Platf
         private boolean noCache;
         private String mode = MODE_LITE;
         private DiscoveryOptions discovery = DiscoveryOptions.defaults();
+        private boolean cacheImages = true;
+        private ProgressListener listener = ProgressListener.NONE;
 
         private Builder(Path context) {
             this.context = Objects.requireNonNull(context, "context");
@@ -67,33 +78,32 @@ public record BuildRequest(Path context, String kubefile, String tag, List<Platf
             return this;
         }
 
-        /** The name of the resulting image. */
+        /** The name of the resulting image ({@code <context dir name>:latest} when not given). */
         public Builder tag(String name) {
             this.tag = Objects.requireNonNull(name, "name");
             return this;
         }
 
-        /** Target platforms (one image each); the host platform when none is given. */
+        /** Adds target platforms (one image each); the client's platform when none is given. */
         public Builder platforms(Platform... targets) {
-            platforms.addAll(List.of(targets));
-            return this;
+            return platforms(List.of(targets));
         }
 
-        /** Target platforms (one image each). */
+        /** Adds target platforms (one image each); duplicates are built once. */
         public Builder platforms(List<Platform> targets) {
-            platforms.addAll(targets);
+            targets.stream().filter(p -> !platforms.contains(p)).forEach(platforms::add);
             return this;
         }
 
         /** A value for an {@code ARG}. */
         public Builder buildArg(String name, String value) {
-            buildArgs.put(name, value);
+            buildArgs.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
         /** Values for {@code ARG}s. */
         public Builder buildArgs(Map<String, String> args) {
-            buildArgs.putAll(args);
+            args.forEach(this::buildArg);
             return this;
         }
 
@@ -116,13 +126,27 @@ public record BuildRequest(Path context, String kubefile, String tag, List<Platf
         }
 
         /**
-         * @param defaultPlatform used when no platform was given
+         * Whether to cache the container images the layers need into a registry-cache layer (true by default). Turn
+         * it off on purpose to build without a registry adapter; a build that needs images cached and has no adapter
+         * fails otherwise.
          */
-        public BuildRequest build(Platform defaultPlatform) {
+        public Builder cacheImages(boolean value) {
+            this.cacheImages = value;
+            return this;
+        }
+
+        /** Receives this build's progress events, besides the client's listener. */
+        public Builder listener(ProgressListener value) {
+            this.listener = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
+        /** The request. */
+        public BuildRequest build() {
             String name = tag != null ? tag
                     : context.toAbsolutePath().normalize().getFileName().toString().toLowerCase(Locale.ROOT) + ":latest";
-            List<Platform> targets = platforms.isEmpty() ? List.of(defaultPlatform) : platforms;
-            return new BuildRequest(context, kubefile, name, targets, buildArgs, noCache, mode, discovery);
+            return new BuildRequest(context, kubefile, name, platforms, buildArgs, noCache, mode, discovery,
+                    cacheImages, listener);
         }
     }
 }

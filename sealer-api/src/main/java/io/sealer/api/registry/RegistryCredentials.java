@@ -1,4 +1,4 @@
-package io.sealer.api.spi;
+package io.sealer.api.registry;
 
 import java.util.Objects;
 

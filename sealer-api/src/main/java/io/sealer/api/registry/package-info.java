@@ -1,0 +1,5 @@
+/**
+ * Registry configuration as users give it: {@link io.sealer.api.registry.RegistrySettings} (mirrors, insecure
+ * registries, trust, credentials, timeouts, blob parallelism) and {@link io.sealer.api.registry.RegistryCredentials}.
+ */
+package io.sealer.api.registry;

@@ -1,0 +1,87 @@
+package io.sealer.core.internal.client;
+
+import io.sealer.api.event.Progress;
+import io.sealer.api.event.ProgressListener;
+import io.sealer.api.image.Platform;
+import io.sealer.api.registry.RegistrySettings;
+import io.sealer.core.internal.registry.RegistryAdapter;
+import io.sealer.core.internal.store.ImageStore;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Everything the services of one client share: the store root, the default platform, where events go, the registry
+ * settings and the adapters. Immutable apart from the adapters' one-time lookups; thread-safe.
+ */
+public final class ClientRuntime implements AutoCloseable {
+    private final Path storeRoot;
+    private final Platform platform;
+    private final Progress progress;
+    private final RegistrySettings registrySettings;
+    private final Adapters adapters;
+
+    /**
+     * @param storeRoot root of the local image store
+     * @param platform default platform of builds and lookups
+     * @param listener the client's listener
+     * @param registrySettings how to reach registries
+     * @param adapters the adapters given or found
+     */
+    public ClientRuntime(Path storeRoot, Platform platform, ProgressListener listener,
+            RegistrySettings registrySettings, Adapters adapters) {
+        this.storeRoot = Objects.requireNonNull(storeRoot, "storeRoot");
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.progress = Progress.to(listener);
+        this.registrySettings = Objects.requireNonNull(registrySettings, "registrySettings");
+        this.adapters = Objects.requireNonNull(adapters, "adapters");
+    }
+
+    /** Root of the local image store. */
+    public Path storeRoot() {
+        return storeRoot;
+    }
+
+    /** The default platform. */
+    public Platform platform() {
+        return platform;
+    }
+
+    /** Where this client's events go, plus {@code perCall}'s listener (one id space for the client). */
+    public Progress progress(ProgressListener perCall) {
+        return progress.alsoTo(perCall);
+    }
+
+    /** How registries are reached. */
+    public RegistrySettings registrySettings() {
+        return registrySettings;
+    }
+
+    /** The adapters. */
+    public Adapters adapters() {
+        return adapters;
+    }
+
+    /** The registry adapter with this client's settings, if there is one. */
+    public Optional<RegistryAdapter> registry() {
+        return adapters.registry().map(p -> new RegistryAdapter(p, registrySettings));
+    }
+
+    /** The registry adapter, or an error naming the missing module. */
+    public RegistryAdapter requireRegistry(String operation) {
+        return new RegistryAdapter(adapters.requireRegistry(operation), registrySettings);
+    }
+
+    /** Opens the store, runs {@code action} and closes the store. */
+    public <T> T withStore(Function<ImageStore, T> action) {
+        try (ImageStore store = ImageStore.open(storeRoot)) {
+            return action.apply(store);
+        }
+    }
+
+    @Override
+    public void close() {
+        adapters.close();
+    }
+}
