@@ -1,6 +1,6 @@
 package io.sealer.benchmarks.registry;
 
-import io.sealer.api.event.ProgressListener;
+import io.sealer.api.event.Progress;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.registry.internal.cache.CacheResult;
@@ -193,7 +193,7 @@ public final class CacheBenchmarkMain {
             long start = System.nanoTime();
             CacheResult result;
             try (OciRegistryClient client = new OciRegistryClient(RegistrySettings.defaults())) {
-                result = new RegistryCache(client, options.parallel(), ProgressListener.NONE)
+                result = new RegistryCache(client, options.parallel(), Progress.NONE)
                         .write(images, List.of(), layerDir, List.of());
             }
             double seconds = secs(System.nanoTime() - start);

@@ -1,6 +1,6 @@
 package io.sealer.benchmarks.registry;
 
-import io.sealer.api.event.ProgressListener;
+import io.sealer.api.event.Progress;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.registry.internal.cache.CacheResult;
@@ -27,7 +27,7 @@ public final class CacheOnce {
         Path layerDir = Paths.get(args[1]);
         List<ImageReference> images = Arrays.stream(args, 2, args.length).map(ImageReference::parse).toList();
         try (OciRegistryClient client = new OciRegistryClient(RegistrySettings.defaults())) {
-            CacheResult result = new RegistryCache(client, parallel, ProgressListener.NONE)
+            CacheResult result = new RegistryCache(client, parallel, Progress.NONE)
                     .write(images, List.of(), layerDir, List.of());
             System.out.println(line(result));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealer.api.event.OperationKind;
 import io.sealer.api.event.ProgressEvent;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Layer;
@@ -12,6 +13,7 @@ import io.sealer.api.registry.RegistrySettings;
 import io.sealer.cli.SealerCli;
 import io.sealer.core.SealerClient;
 import io.sealer.it.support.LocalRegistry;
+import io.sealer.it.support.RegistryExtension;
 import io.sealer.it.support.Skopeo;
 import io.sealer.it.support.TestImages;
 import java.io.ByteArrayOutputStream;
@@ -29,6 +31,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -42,40 +45,18 @@ class RegistryBuildIntegrationTest {
     static final List<Platform> TARGETS = List.of(Platform.LINUX_AMD64, Platform.LINUX_ARM64);
     static final List<String> REPOS = List.of("library/web:1", "library/db:2", "library/tool:3");
 
-    @TempDir
-    static Path shared;
-    static LocalRegistry source;
+    @RegisterExtension
+    static final RegistryExtension SOURCE = RegistryExtension.withImages()
+            .image("web", "1", List.of("linux/amd64", "linux/arm64"), "library/web:1")
+            .image("db", "2", List.of("linux/amd64"), "library/db:2")
+            .image("tool", "3", List.of("linux/amd64", "linux/arm64/v8", "linux/s390x"), "library/tool:3");
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startSourceRegistry() {
-        source = LocalRegistry.start(shared.resolve("source-root"), shared.resolve("source-work"));
-        Path layouts = shared.resolve("layouts");
-        source.pushTestImage(layouts, "web", "1", List.of("linux/amd64", "linux/arm64"), "library/web:1");
-        source.pushTestImage(layouts, "db", "2", List.of("linux/amd64"), "library/db:2");
-        source.pushTestImage(layouts, "tool", "3", List.of("linux/amd64", "linux/arm64/v8", "linux/s390x"),
-                "library/tool:3");
-    }
-
-    @AfterAll
-    static void stopSourceRegistry() {
-        if (source != null) {
-            source.close();
-        }
-    }
-
-    static RegistrySettings settings(Path dockerConfig, Map<String, List<URI>> mirrors) {
-        RegistrySettings d = RegistrySettings.defaults();
-        return new RegistrySettings(mirrors, Set.of(), List.of(), Optional.of(dockerConfig), Map.of(),
-                d.connectTimeout(), d.readTimeout(), 0, 4);
-    }
-
     SealerClient client(Path store, List<ProgressEvent> events) {
         return SealerClient.builder().storeRoot(store).listener(events::add)
-                .registrySettings(settings(dir.resolve("docker/config.json"),
-                        Map.of("docker.io", List.of(source.uri()))))
+                .registrySettings(SOURCE.mirrorSettings(dir.resolve("docker/config.json"), "docker.io").build())
                 .build();
     }
 
@@ -113,7 +94,7 @@ class RegistryBuildIntegrationTest {
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
         SealerClient sealer = client(store, events);
         List<ClusterImage> built = sealer.build(sealer.buildRequest(context(dir.resolve("ctx"))).tag("it/app:1")
-                .platforms(TARGETS.toArray(Platform[]::new)).build(Platform.LINUX_AMD64));
+                .platforms(TARGETS.toArray(Platform[]::new)).build());
 
         assertThat(built).hasSize(2);
         for (ClusterImage image : built) {
@@ -124,14 +105,14 @@ class RegistryBuildIntegrationTest {
         Layer cache = cacheLayer(built.get(0));
         assertThat(cacheLayer(built.get(1)).id()).as("every platform caches every target platform")
                 .isEqualTo(cache.id());
-        Layer inspected = cacheLayer(sealer.inspect("it/app:1").get(0));
+        Layer inspected = cacheLayer(sealer.images().inspect("it/app:1").get(0));
         Path registryDir = store.resolve("data/overlay2").resolve(inspected.hex().orElseThrow()).resolve("registry");
         assertThat(registryDir.resolve("docker/registry/v2/repositories/library/web")).isDirectory();
 
         try (LocalRegistry cacheRegistry = LocalRegistry.start(registryDir, dir.resolve("cache-work"))) {
             for (String repoAndTag : REPOS) {
                 String repo = repoAndTag.substring(0, repoAndTag.indexOf(':'));
-                byte[] original = Skopeo.inspectRaw(source.host() + "/" + repoAndTag, Optional.empty());
+                byte[] original = Skopeo.inspectRaw(SOURCE.host() + "/" + repoAndTag, Optional.empty());
                 byte[] cached = Skopeo.inspectRaw(cacheRegistry.host() + "/" + repoAndTag, Optional.empty());
                 assertThat(digestOf(cached)).as(repoAndTag).isEqualTo(digestOf(original));
                 assertThat(digestOf(Skopeo.inspectRaw(cacheRegistry.host() + "/" + repo + "@" + digestOf(original),
@@ -152,27 +133,29 @@ class RegistryBuildIntegrationTest {
 
         List<ProgressEvent> again = new CopyOnWriteArrayList<>();
         List<ClusterImage> rebuilt = client(store, again).build(sealer.buildRequest(dir.resolve("ctx"))
-                .tag("it/app:1").platforms(TARGETS.toArray(Platform[]::new)).build(Platform.LINUX_AMD64));
+                .tag("it/app:1").platforms(TARGETS.toArray(Platform[]::new)).build());
         assertThat(cacheLayer(rebuilt.get(0)).id()).isEqualTo(cache.id());
         assertThat(again).as("a rebuild with the same images downloads nothing")
-                .noneMatch(e -> e.kind() == ProgressEvent.Kind.PROGRESS && e.subject().startsWith("sha256:"))
-                .anyMatch(e -> e.subject().equals(Layer.REGISTRY_CACHE) && e.message().startsWith("using cached"));
+                .noneMatch(e -> e.operation().kind() == OperationKind.BLOB)
+                .anyMatch(e -> e instanceof ProgressEvent.Finished f
+                        && f.operation().kind() == OperationKind.REGISTRY_CACHE
+                        && f.summary().startsWith("using cached"));
     }
 
     @Test
     void pushRmiPullRestoresTheSameImageThroughTheCli() throws IOException {
         Path store = dir.resolve("store");
         SealerClient sealer = client(store, new CopyOnWriteArrayList<>());
-        String name = source.host() + "/it/pushed:1";
+        String name = SOURCE.host() + "/it/pushed:1";
         sealer.build(sealer.buildRequest(context(dir.resolve("ctx"))).tag(name)
-                .platforms(TARGETS.toArray(Platform[]::new)).build(Platform.LINUX_AMD64));
-        List<ClusterImage> before = sealer.inspect(name);
+                .platforms(TARGETS.toArray(Platform[]::new)).build());
+        List<ClusterImage> before = sealer.images().inspect(name);
 
         assertThat(cli(store, "push", name)).isZero();
         JsonNode index = JSON.readTree(Skopeo.inspectRaw(name, Optional.empty()));
         assertThat(index.path("mediaType").asText()).isEqualTo("application/vnd.oci.image.index.v1+json");
         assertThat(index.path("manifests")).hasSize(2);
-        JsonNode manifest = JSON.readTree(Skopeo.inspectRaw(source.host() + "/it/pushed@"
+        JsonNode manifest = JSON.readTree(Skopeo.inspectRaw(SOURCE.host() + "/it/pushed@"
                 + index.path("manifests").get(0).path("digest").asText(), Optional.empty()));
         assertThat(manifest.path("mediaType").asText()).isEqualTo("application/vnd.oci.image.manifest.v1+json");
         assertThat(manifest.path("layers")).isNotEmpty().allMatch(l -> l.path("mediaType").asText()
@@ -180,10 +163,10 @@ class RegistryBuildIntegrationTest {
         assertThat(manifest.at("/config/mediaType").asText()).isEqualTo("application/vnd.oci.image.config.v1+json");
 
         assertThat(cli(store, "rmi", name)).isZero();
-        assertThat(sealer.images()).isEmpty();
+        assertThat(sealer.images().list()).isEmpty();
         assertThat(cli(store, "pull", name)).isZero();
 
-        List<ClusterImage> after = sealer.inspect(name);
+        List<ClusterImage> after = sealer.images().inspect(name);
         assertThat(after).hasSize(2);
         for (int i = 0; i < before.size(); i++) {
             assertThat(after.get(i).layers()).isEqualTo(before.get(i).layers());
@@ -208,23 +191,23 @@ class RegistryBuildIntegrationTest {
     void fromPullsAMissingBaseAndCachesOnlyImagesTheBaseLacks() throws IOException {
         Path store = dir.resolve("store");
         SealerClient sealer = client(store, new CopyOnWriteArrayList<>());
-        String base = source.host() + "/it/base:1";
+        String base = SOURCE.host() + "/it/base:1";
         Path baseCtx = dir.resolve("base");
         write(baseCtx.resolve("Kubefile"), "FROM scratch\nCOPY manifests manifests\n");
         write(baseCtx.resolve("manifests/imageList"), "docker.io/library/web:1\n");
         sealer.build(sealer.buildRequest(baseCtx).tag(base).platforms(Platform.LINUX_AMD64)
-                .build(Platform.LINUX_AMD64));
-        sealer.push(base);
-        sealer.removeImage(base, Optional.empty());
-        assertThat(sealer.images()).isEmpty();
+                .build());
+        sealer.registry().push(base);
+        sealer.images().remove(base, Optional.empty());
+        assertThat(sealer.images().list()).isEmpty();
 
         Path childCtx = dir.resolve("child");
         write(childCtx.resolve("Kubefile"), "FROM " + base + "\nCOPY manifests manifests\n");
         write(childCtx.resolve("manifests/imageList"), "docker.io/library/web:1\ndocker.io/library/tool:3\n");
         ClusterImage child = sealer.build(sealer.buildRequest(childCtx).tag("it/child:1")
-                .platforms(Platform.LINUX_AMD64).build(Platform.LINUX_AMD64)).get(0);
+                .platforms(Platform.LINUX_AMD64).build()).get(0);
 
-        assertThat(sealer.find(base, Platform.LINUX_AMD64)).as("the base was pulled into the store").isPresent();
+        assertThat(sealer.images().find(base, Platform.LINUX_AMD64)).as("the base was pulled into the store").isPresent();
         assertThat(child.containerImages()).containsExactly("docker.io/library/tool:3", "docker.io/library/web:1");
         List<Layer> caches = child.layers().stream().filter(Layer::isRegistryCache).toList();
         assertThat(caches).hasSize(2);

@@ -15,6 +15,7 @@ import io.sealer.core.SealerClient;
 import io.sealer.it.support.CorruptingProxy;
 import io.sealer.it.support.ForwardingProxy;
 import io.sealer.it.support.LocalRegistry;
+import io.sealer.it.support.RegistryExtension;
 import io.sealer.it.support.Skopeo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,32 +38,16 @@ import org.junit.jupiter.api.io.TempDir;
 class RegistryFaultsIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path shared;
-    static LocalRegistry source;
+    @RegisterExtension
+    static final RegistryExtension SOURCE = RegistryExtension.withImages()
+            .image("web", "1", List.of("linux/amd64", "linux/arm64"), "library/web:1");
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startSourceRegistry() {
-        source = LocalRegistry.start(shared.resolve("source-root"), shared.resolve("source-work"));
-        source.pushTestImage(shared.resolve("layouts"), "web", "1", List.of("linux/amd64", "linux/arm64"),
-                "library/web:1");
-    }
-
-    @AfterAll
-    static void stopSourceRegistry() {
-        if (source != null) {
-            source.close();
-        }
-    }
-
     private SealerClient client(Path store) {
-        RegistrySettings d = RegistrySettings.defaults();
-        return SealerClient.builder().storeRoot(store).registrySettings(new RegistrySettings(Map.of(), Set.of(),
-                List.of(), Optional.of(dir.resolve("docker/config.json")), Map.of(), d.connectTimeout(),
-                d.readTimeout(), 0, 4)).build();
+        return SealerClient.builder().storeRoot(store)
+                .registrySettings(SOURCE.mirrorSettings(dir.resolve("docker/config.json")).build()).build();
     }
 
     private Path context(String image) throws IOException {
@@ -75,37 +61,37 @@ class RegistryFaultsIntegrationTest {
 
     private List<ClusterImage> build(SealerClient sealer, Path ctx, String tag) {
         return sealer.build(sealer.buildRequest(ctx).tag(tag).platforms(Platform.LINUX_AMD64)
-                .build(Platform.LINUX_AMD64));
+                .build());
     }
 
     @Test
     void corruptBlobFailsTheBuildNamingTheBlobAndListsNothing() throws IOException {
-        JsonNode index = JSON.readTree(Skopeo.inspectRaw(source.host() + "/library/web:1", Optional.empty()));
-        JsonNode manifest = JSON.readTree(Skopeo.inspectRaw(source.host() + "/library/web@"
+        JsonNode index = JSON.readTree(Skopeo.inspectRaw(SOURCE.host() + "/library/web:1", Optional.empty()));
+        JsonNode manifest = JSON.readTree(Skopeo.inspectRaw(SOURCE.host() + "/library/web@"
                 + index.path("manifests").get(0).path("digest").asText(), Optional.empty()));
         String victim = manifest.path("layers").get(1).path("digest").asText();
         Path store = dir.resolve("store");
-        try (CorruptingProxy proxy = new CorruptingProxy(source.uri(), victim)) {
+        try (CorruptingProxy proxy = new CorruptingProxy(SOURCE.uri(), victim)) {
             SealerClient sealer = client(store);
             assertThatThrownBy(() -> build(sealer, context(proxy.host() + "/library/web:1"), "it/corrupt:1"))
                     .isInstanceOf(BuildException.class)
                     .hasMessageContaining(victim)
                     .hasMessageContaining("corrupt")
                     .hasMessageContaining("manifests/a.yaml:8");
-            assertThat(sealer.images()).isEmpty();
+            assertThat(sealer.images().list()).isEmpty();
         }
     }
 
     @Test
     void missingImageFailsNamingTheImageAndTheFileReferencingIt() throws IOException {
         SealerClient sealer = client(dir.resolve("store"));
-        String missing = source.host() + "/nope/missing:1";
+        String missing = SOURCE.host() + "/nope/missing:1";
         assertThatThrownBy(() -> build(sealer, context(missing), "it/missing:1"))
                 .isInstanceOf(BuildException.class)
                 .hasMessageContaining(missing)
                 .hasMessageContaining("manifests/a.yaml:8")
                 .hasMessageContaining("does not exist");
-        assertThat(sealer.images()).isEmpty();
+        assertThat(sealer.images().list()).isEmpty();
     }
 
     @Test
@@ -117,7 +103,7 @@ class RegistryFaultsIntegrationTest {
                 dir.resolve("kill-work-1")));
         try (ForwardingProxy proxy = ForwardingProxy.open(registry.get().uri())) {
             String name = proxy.host() + "/it/app:1";
-            List<ClusterImage> built = build(pusher, context(source.host() + "/library/web:1"), name);
+            List<ClusterImage> built = build(pusher, context(SOURCE.host() + "/library/web:1"), name);
             pusher.push(name);
 
             SealerClient puller = client(dir.resolve("pull-store"));
@@ -143,35 +129,35 @@ class RegistryFaultsIntegrationTest {
                 "alice", "wonderland-pw")) {
             SealerClient sealer = client(dir.resolve("store"));
             String name = secured.host() + "/team/app:1";
-            List<ClusterImage> built = build(sealer, context(source.host() + "/library/web:1"), name);
-            assertThatThrownBy(() -> sealer.push(name)).isInstanceOf(RegistryException.class)
+            List<ClusterImage> built = build(sealer, context(SOURCE.host() + "/library/web:1"), name);
+            assertThatThrownBy(() -> sealer.registry().push(name)).isInstanceOf(RegistryException.class)
                     .hasMessageContaining("401");
-            assertThatThrownBy(() -> sealer.login(secured.host(), "alice", "not-the-pw-42"))
+            assertThatThrownBy(() -> sealer.registry().login(secured.host(), "alice", "not-the-pw-42"))
                     .isInstanceOf(RegistryException.class)
                     .satisfies(e -> assertThat(e.toString()).doesNotContain("not-the-pw-42"));
             assertThat(dir.resolve("docker/config.json")).doesNotExist();
 
-            sealer.login(secured.host(), "alice", "wonderland-pw");
+            sealer.registry().login(secured.host(), "alice", "wonderland-pw");
             assertThat(Files.readString(dir.resolve("docker/config.json"))).contains(secured.host())
                     .doesNotContain("wonderland-pw");
-            sealer.push(name);
+            sealer.registry().push(name);
             assertThat(Skopeo.inspectRaw(name, Optional.of("alice:wonderland-pw"))).isNotEmpty();
 
             SealerClient other = client(dir.resolve("other-store"));
             assertThat(other.pull(name, List.of(Platform.LINUX_AMD64))).singleElement()
                     .satisfies(image -> assertThat(image.layers()).isEqualTo(built.get(0).layers()));
-            assertThat(sealer.logout(secured.host())).isTrue();
-            assertThat(sealer.logout(secured.host())).isFalse();
+            assertThat(sealer.registry().logout(secured.host())).isTrue();
+            assertThat(sealer.registry().logout(secured.host())).isFalse();
         }
     }
 
     @Test
     void pullThroughABearerTokenChallenge() throws IOException {
         SealerClient pusher = client(dir.resolve("store"));
-        String direct = source.host() + "/it/bearer:1";
-        List<ClusterImage> built = build(pusher, context(source.host() + "/library/web:1"), direct);
+        String direct = SOURCE.host() + "/it/bearer:1";
+        List<ClusterImage> built = build(pusher, context(SOURCE.host() + "/library/web:1"), direct);
         pusher.push(direct);
-        try (ForwardingProxy proxy = ForwardingProxy.withBearer(source.uri(), "bob", "token-pw")) {
+        try (ForwardingProxy proxy = ForwardingProxy.withBearer(SOURCE.uri(), "bob", "token-pw")) {
             String name = proxy.host() + "/it/bearer:1";
             SealerClient puller = client(dir.resolve("pull-store"));
             assertThatThrownBy(() -> puller.pull(name, List.of())).isInstanceOf(RegistryException.class)

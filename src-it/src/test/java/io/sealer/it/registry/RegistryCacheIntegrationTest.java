@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealer.api.ImageNotFoundException;
+import io.sealer.api.event.Progress;
 import io.sealer.api.event.ProgressEvent;
 import io.sealer.api.RegistryException;
 import io.sealer.api.image.ImageReference;
@@ -16,6 +17,7 @@ import io.sealer.api.registry.RegistryCredentials;
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.it.support.CorruptingProxy;
 import io.sealer.it.support.LocalRegistry;
+import io.sealer.it.support.RegistryExtension;
 import io.sealer.it.support.Skopeo;
 import io.sealer.it.support.TestImages;
 import io.sealer.registry.internal.cache.CacheResult;
@@ -37,6 +39,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,36 +50,22 @@ class RegistryCacheIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Platform> TARGETS = List.of(Platform.LINUX_AMD64, Platform.parse("linux/arm64"));
 
-    @TempDir
-    static Path shared;
-    static LocalRegistry source;
+    @RegisterExtension
+    static final RegistryExtension SOURCE = RegistryExtension.withImages()
+            .image("alpine", "3", List.of("linux/amd64", "linux/arm64/v8"), "library/alpine:3")
+            .image("busybox", "1", List.of("linux/amd64", "linux/arm64", "linux/s390x"), "library/busybox:1")
+            .image("kyverno", "v1", List.of("linux/amd64"), "kyverno/kyverno:v1")
+            .image("tool", "2", List.of("linux/amd64", "linux/arm64"), "example/tool:2");
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void startSourceRegistry() {
-        source = LocalRegistry.start(shared.resolve("source-root"), shared.resolve("source-work"));
-        Path layouts = shared.resolve("layouts");
-        source.pushTestImage(layouts, "alpine", "3", List.of("linux/amd64", "linux/arm64/v8"), "library/alpine:3");
-        source.pushTestImage(layouts, "busybox", "1", List.of("linux/amd64", "linux/arm64", "linux/s390x"),
-                "library/busybox:1");
-        source.pushTestImage(layouts, "kyverno", "v1", List.of("linux/amd64"), "kyverno/kyverno:v1");
-        source.pushTestImage(layouts, "tool", "2", List.of("linux/amd64", "linux/arm64"), "example/tool:2");
-    }
-
-    @AfterAll
-    static void stopSourceRegistry() {
-        if (source != null) {
-            source.close();
-        }
-    }
-
     private static RegistrySettings settings(Map<String, List<URI>> mirrors, Map<String, RegistryCredentials> creds,
             Optional<Path> dockerConfig) {
-        RegistrySettings d = RegistrySettings.defaults();
-        return new RegistrySettings(mirrors, Set.of(), List.of(), dockerConfig, creds, d.connectTimeout(),
-                d.readTimeout(), 1, 8);
+        RegistrySettings.Builder builder = RegistrySettings.builder().mirrors(mirrors).dockerConfig(dockerConfig)
+                .maxRetries(1).maxParallelBlobs(8);
+        creds.forEach(builder::credentials);
+        return builder.build();
     }
 
     private static RegistryClient client(RegistrySettings settings) {
@@ -90,7 +79,7 @@ class RegistryCacheIntegrationTest {
 
     @Test
     void cachedImagesAreServedByARealRegistryWithTheSourceDigests() throws IOException {
-        URI mirror = source.uri();
+        URI mirror = SOURCE.uri();
         RegistrySettings settings = settings(Map.of("docker.io", List.of(mirror), "ghcr.io", List.of(mirror),
                 "quay.io", List.of(mirror)), Map.of(), Optional.of(dir.resolve("no-config.json")));
         Path layer = dir.resolve("layer");
@@ -100,18 +89,18 @@ class RegistryCacheIntegrationTest {
 
         CacheResult result;
         try (RegistryClient client = client(settings)) {
-            result = new RegistryCache(client, settings.maxParallelBlobs(), events::add)
+            result = new RegistryCache(client, settings.maxParallelBlobs(), Progress.to(events::add))
                     .write(images, TARGETS, layer, List.of());
         }
         assertThat(result.written()).hasSize(4);
-        assertThat(events).anyMatch(e -> e.kind() == ProgressEvent.Kind.PROGRESS && e.done() > 0);
+        assertThat(events).anyMatch(e -> e instanceof ProgressEvent.Progressed p && p.done() > 0);
         assertThat(Path.of(layer + "/registry/docker/registry/v2/repositories/library/alpine/_manifests/tags/3"
                 + "/current/link")).exists();
 
         try (LocalRegistry cache = LocalRegistry.start(layer.resolve("registry"), dir.resolve("cache-work"))) {
             for (String repoAndTag : List.of("library/alpine:3", "library/busybox:1", "kyverno/kyverno:v1",
                     "example/tool:2")) {
-                byte[] original = Skopeo.inspectRaw(source.host() + "/" + repoAndTag, Optional.empty());
+                byte[] original = Skopeo.inspectRaw(SOURCE.host() + "/" + repoAndTag, Optional.empty());
                 byte[] cached = Skopeo.inspectRaw(cache.host() + "/" + repoAndTag, Optional.empty());
                 assertThat(digestOf(cached)).as(repoAndTag).isEqualTo(digestOf(original));
                 String repo = repoAndTag.substring(0, repoAndTag.indexOf(':'));
@@ -138,16 +127,16 @@ class RegistryCacheIntegrationTest {
 
     @Test
     void corruptBlobFailsNamingItAndLeavesNoCompleteLookingImage() throws IOException {
-        JsonNode index = JSON.readTree(Skopeo.inspectRaw(source.host() + "/example/tool:2", Optional.empty()));
+        JsonNode index = JSON.readTree(Skopeo.inspectRaw(SOURCE.host() + "/example/tool:2", Optional.empty()));
         String amd = index.path("manifests").get(0).path("digest").asText();
-        JsonNode manifest = JSON.readTree(Skopeo.inspectRaw(source.host() + "/example/tool@" + amd,
+        JsonNode manifest = JSON.readTree(Skopeo.inspectRaw(SOURCE.host() + "/example/tool@" + amd,
                 Optional.empty()));
         String victim = manifest.path("layers").get(1).path("digest").asText();
         Path layer = dir.resolve("layer");
-        try (CorruptingProxy proxy = new CorruptingProxy(source.uri(), victim);
+        try (CorruptingProxy proxy = new CorruptingProxy(SOURCE.uri(), victim);
                 RegistryClient client = client(settings(Map.of(), Map.of(), Optional.of(dir.resolve("none"))))) {
             ImageReference image = ImageReference.parse(proxy.host() + "/example/tool:2");
-            assertThatThrownBy(() -> new RegistryCache(client, 4, e -> { })
+            assertThatThrownBy(() -> new RegistryCache(client, 4, Progress.NONE)
                     .write(List.of(image), TARGETS, layer, List.of()))
                     .isInstanceOf(RegistryException.class)
                     .hasMessageContaining(victim)
@@ -165,12 +154,12 @@ class RegistryCacheIntegrationTest {
     @Test
     void nonexistentImageFailsNamingIt() {
         Path layer = dir.resolve("layer");
-        ImageReference missing = ImageReference.parse(source.host() + "/nope/missing:1");
+        ImageReference missing = ImageReference.parse(SOURCE.host() + "/nope/missing:1");
         try (RegistryClient client = client(settings(Map.of(), Map.of(), Optional.of(dir.resolve("none"))))) {
-            assertThatThrownBy(() -> new RegistryCache(client, 2, e -> { })
+            assertThatThrownBy(() -> new RegistryCache(client, 2, Progress.NONE)
                     .write(List.of(missing), TARGETS, layer, List.of()))
                     .isInstanceOf(ImageNotFoundException.class)
-                    .hasMessageContaining(source.host() + "/nope/missing:1");
+                    .hasMessageContaining(SOURCE.host() + "/nope/missing:1");
         }
     }
 
@@ -220,12 +209,12 @@ class RegistryCacheIntegrationTest {
 
     @Test
     void secondCacheOverABaseLayerSkipsImagesAlreadyThere() {
-        RegistrySettings settings = settings(Map.of("docker.io", List.of(source.uri())), Map.of(),
+        RegistrySettings settings = settings(Map.of("docker.io", List.of(SOURCE.uri())), Map.of(),
                 Optional.of(dir.resolve("none")));
         Path base = dir.resolve("base");
         Path top = dir.resolve("top");
         try (RegistryClient client = client(settings)) {
-            new RegistryCache(client, 8, e -> { }).write(List.of(ImageReference.parse("alpine:3")), TARGETS, base,
+            new RegistryCache(client, 8, Progress.NONE).write(List.of(ImageReference.parse("alpine:3")), TARGETS, base,
                     List.of());
             List<ProgressEvent> events = new ArrayList<>();
             CacheResult result = new RegistryCache(client, 8, events::add).write(

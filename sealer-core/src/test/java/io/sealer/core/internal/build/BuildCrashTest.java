@@ -65,10 +65,10 @@ class BuildCrashTest {
 
         SealerClient client = SealerClient.builder().storeRoot(store).platform(Platform.LINUX_AMD64).build();
         Files.writeString(context.resolve("data/counter.txt"), "after the crashes");
-        ClusterImage image = client.build(BuildRequest.builder(context).tag("after:1").build(Platform.LINUX_AMD64))
+        ClusterImage image = client.builds().build(BuildRequest.builder(context).cacheImages(false).tag("after:1").build())
                 .get(0);
         assertThat(image.layers()).hasSize(2);
-        client.prune();
+        client.images().prune();
         try (var leftovers = Files.list(store.resolve("tmp"))) {
             assertThat(leftovers).isEmpty();
         }

@@ -21,7 +21,7 @@ public final class BuildLoopMain {
         SealerClient client = SealerClient.builder().storeRoot(store).platform(Platform.LINUX_AMD64).build();
         for (int i = 0; ; i++) {
             Files.writeString(context.resolve("data/counter.txt"), "build " + i + " of " + ProcessHandle.current().pid());
-            client.build(BuildRequest.builder(context).tag("crash:" + i).build(Platform.LINUX_AMD64));
+            client.builds().build(BuildRequest.builder(context).cacheImages(false).tag("crash:" + i).build());
             System.out.println("built " + i);
             System.out.flush();
         }

@@ -21,21 +21,21 @@ public final class DiskFullMain {
     public static void main(String[] args) throws Exception {
         Path store = Path.of(args[0]);
         SealerClient client = SealerClient.builder().storeRoot(store).platform(Platform.LINUX_AMD64).build();
-        client.build(BuildRequest.builder(Path.of(args[1])).tag("small:1").build(Platform.LINUX_AMD64));
+        client.builds().build(BuildRequest.builder(Path.of(args[1])).cacheImages(false).tag("small:1").build());
         try {
-            client.build(BuildRequest.builder(Path.of(args[2])).tag("big:1").build(Platform.LINUX_AMD64));
+            client.builds().build(BuildRequest.builder(Path.of(args[2])).cacheImages(false).tag("big:1").build());
             System.out.println("ERROR none");
         } catch (SealerException e) {
             System.out.println("ERROR " + e.getClass().getSimpleName() + ": " + e.getMessage().replace('\n', ' '));
         }
-        for (ImageSummary row : client.images()) {
+        for (ImageSummary row : client.images().list()) {
             System.out.println("IMAGE " + row.name());
         }
-        client.prune();
+        client.images().prune();
         try (Stream<Path> tmp = Files.list(store.resolve("tmp"))) {
             System.out.println("TMP " + tmp.count());
         }
-        client.build(BuildRequest.builder(Path.of(args[1])).tag("small:2").build(Platform.LINUX_AMD64));
+        client.builds().build(BuildRequest.builder(Path.of(args[1])).cacheImages(false).tag("small:2").build());
         System.out.println("REBUILT");
     }
 }

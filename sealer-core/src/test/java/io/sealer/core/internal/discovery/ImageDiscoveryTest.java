@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealer.api.BuildException;
+import io.sealer.api.event.Progress;
 import io.sealer.api.event.ProgressEvent;
 import io.sealer.api.image.ImageReference;
 import java.io.IOException;
@@ -308,12 +309,12 @@ class ImageDiscoveryTest {
         write("manifests/tabs.yaml", "spec:\n\tcontainers:\n\t\t- image: \"nginx:1.0\",\n\t\t  imagePullPolicy: Always\n");
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
-        DiscoveryResult result = new ImageDiscovery(DiscoveryOptions.defaults(), events::add).discover(root);
+        DiscoveryResult result = new ImageDiscovery(DiscoveryOptions.defaults(), Progress.to(events::add)).discover(root);
 
         assertThat(result.fullNames()).containsExactly("docker.io/library/nginx:1.0");
         assertThat(result.warnings()).singleElement().asString().startsWith("manifests/tabs.yaml:");
-        assertThat(events).filteredOn(e -> e.kind() == ProgressEvent.Kind.WARNING).singleElement()
-                .satisfies(e -> assertThat(e.subject()).startsWith("manifests/tabs.yaml:"));
+        assertThat(events).filteredOn(e -> e instanceof ProgressEvent.Warning).singleElement()
+                .satisfies(e -> assertThat(((ProgressEvent.Warning) e).location()).startsWith("manifests/tabs.yaml:"));
     }
 
     @Test

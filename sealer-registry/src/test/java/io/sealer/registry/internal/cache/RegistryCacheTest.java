@@ -3,9 +3,11 @@ package io.sealer.registry.internal.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealer.api.event.Progress;
+import io.sealer.api.event.OperationKind;
+import io.sealer.api.registry.RegistrySettings;
 import io.sealer.api.ImageNotFoundException;
 import io.sealer.api.event.ProgressEvent;
-import io.sealer.api.event.ProgressListener;
 import io.sealer.api.RegistryException;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
@@ -88,13 +90,18 @@ class RegistryCacheTest {
         }
 
         @Override
+        public RegistrySettings settings() {
+            return RegistrySettings.defaults();
+        }
+
+        @Override
         public boolean blobExists(ImageReference repository, String digest) {
             return blobs.containsKey(digest);
         }
 
         @Override
         public void fetchBlob(ImageReference repository, String digest, long size, Path target,
-                ProgressListener listener) {
+                Progress progress) {
             fetched.add(digest);
             if (corrupt.contains(digest)) {
                 throw new RegistryException(repository.toString(), "blob " + digest + " is corrupt", null);
@@ -104,12 +111,12 @@ class RegistryCacheTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            listener.onEvent(ProgressEvent.progress(digest, size, size));
+            progress.progressed(size, size);
         }
 
         @Override
         public void pushBlob(ImageReference repository, String digest, long size, Path source,
-                Optional<ImageReference> mountFrom, ProgressListener listener) {
+                Optional<ImageReference> mountFrom, Progress progress) {
             throw new UnsupportedOperationException();
         }
 
@@ -127,7 +134,7 @@ class RegistryCacheTest {
     private final List<ProgressEvent> events = new CopyOnWriteArrayList<>();
 
     private CacheResult write(List<String> images, List<Platform> platforms, Path layer, List<Path> existing) {
-        return new RegistryCache(registry, 2, events::add).write(images.stream().map(ImageReference::parse).toList(),
+        return new RegistryCache(registry, 2, Progress.to(events::add)).write(images.stream().map(ImageReference::parse).toList(),
                 platforms, layer, existing);
     }
 
@@ -172,9 +179,13 @@ class RegistryCacheTest {
         assertThat(result.written()).hasSize(2);
         assertThat(layer.resolve("registry")).isDirectoryNotContaining(p -> p.getFileName().toString()
                 .startsWith(".partial"));
-        assertThat(events).anyMatch(e -> e.kind() == ProgressEvent.Kind.FINISHED
-                && e.subject().equals("docker.io/library/app:1"));
-        assertThat(events).anyMatch(e -> e.kind() == ProgressEvent.Kind.PROGRESS && e.subject().equals(base));
+        assertThat(events).anyMatch(e -> e instanceof ProgressEvent.Finished
+                && e.operation().kind() == OperationKind.CONTAINER_IMAGE
+                && e.operation().subject().image().orElseThrow().toString().equals("docker.io/library/app:1"));
+        assertThat(events).anyMatch(e -> e instanceof ProgressEvent.Progressed
+                && e.operation().kind() == OperationKind.BLOB
+                && e.operation().subject().digest().orElseThrow().equals(base)
+                && e.operation().parentId().isPresent());
     }
 
     @Test

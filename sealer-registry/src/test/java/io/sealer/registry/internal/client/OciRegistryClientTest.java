@@ -3,8 +3,8 @@ package io.sealer.registry.internal.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealer.api.event.Progress;
 import io.sealer.api.event.ProgressEvent;
-import io.sealer.api.event.ProgressListener;
 import io.sealer.api.RegistryException;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.registry.RegistryCredentials;
@@ -164,12 +164,12 @@ class OciRegistryClientTest {
         Path target = dir.resolve("blob");
         List<ProgressEvent> events = new ArrayList<>();
         try (OciRegistryClient client = client()) {
-            client.fetchBlob(ref("app/web"), digest, content.length, target, events::add);
+            client.fetchBlob(ref("app/web"), digest, content.length, target, Progress.to(events::add));
         }
         assertThat(Files.readAllBytes(target)).isEqualTo(content);
-        assertThat(events).last().satisfies(e -> {
-            assertThat(e.subject()).isEqualTo(digest);
+        assertThat(events).last().isInstanceOfSatisfying(ProgressEvent.Progressed.class, e -> {
             assertThat(e.done()).isEqualTo(content.length);
+            assertThat(e.total()).isEqualTo(content.length);
         });
     }
 
@@ -179,7 +179,7 @@ class OciRegistryClientTest {
         registry.blobs.put(digest, "what was delivered".getBytes(StandardCharsets.UTF_8));
         Path target = dir.resolve("blob");
         try (OciRegistryClient client = client()) {
-            assertThatThrownBy(() -> client.fetchBlob(ref("app/web:1"), digest, -1, target, ProgressListener.NONE))
+            assertThatThrownBy(() -> client.fetchBlob(ref("app/web:1"), digest, -1, target, Progress.NONE))
                     .isInstanceOf(RegistryException.class)
                     .hasMessageContaining(registry.host() + "/app/web:1")
                     .hasMessageContaining(digest);
@@ -289,21 +289,21 @@ class OciRegistryClientTest {
         String largeDigest = Digests.of(large);
         try (OciRegistryClient client = client()) {
             client.pushBlob(ref("app/web"), smallDigest, small.length, smallFile, Optional.empty(),
-                    ProgressListener.NONE);
+                    Progress.NONE);
             client.pushBlob(ref("app/web"), largeDigest, large.length, largeFile, Optional.empty(),
-                    ProgressListener.NONE);
+                    Progress.NONE);
             assertThat(registry.blobs).containsKeys(smallDigest, largeDigest);
             assertThat(registry.blobs.get(largeDigest)).isEqualTo(large);
             assertThat(registry.requests.stream().filter(r -> r.startsWith("PATCH"))).hasSize(3);
 
             int before = registry.requests.size();
             client.pushBlob(ref("app/web"), smallDigest, small.length, smallFile, Optional.empty(),
-                    ProgressListener.NONE);
+                    Progress.NONE);
             assertThat(registry.requests.subList(before, registry.requests.size()))
                     .containsExactly("HEAD /v2/app/web/blobs/" + smallDigest);
 
             client.pushBlob(ref("app/other"), smallDigest, small.length, smallFile, Optional.of(ref("app/web")),
-                    ProgressListener.NONE);
+                    Progress.NONE);
             assertThat(registry.requests).last().asString()
                     .startsWith("POST /v2/app/other/blobs/uploads/?mount=" + smallDigest.replace(":", "%3A"))
                     .endsWith("from=app%2Fweb");
