@@ -1,7 +1,7 @@
 package io.sealer.core.internal.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import io.sealer.core.internal.NeedsRoot;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +22,7 @@ class DiskFullTest {
 
     @Test
     void diskFullDuringABuildIsATypedErrorAndLeavesTheStoreUnchanged() throws Exception {
-        assumeTrue(canMountTmpfs(), "needs unshare and mount (root)");
+        NeedsRoot.require(canMountTmpfs(), "unshare and mount of a tmpfs");
         Path small = context("small", 1_000);
         Path big = context("big", 4 * 1024 * 1024);
         Path store = Files.createDirectories(tmp.resolve("store"));

@@ -1,7 +1,7 @@
 package io.sealer.core.internal.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import io.sealer.core.internal.NeedsRoot;
 
 import io.sealer.core.internal.store.ImageStore;
 import io.sealer.core.internal.store.StoredLayer;
@@ -86,7 +86,7 @@ class RunExecutorTest {
 
     @Test
     void overlayExecutorGivesTheSameLayerAsCopying() throws IOException {
-        assumeTrue(OverlayRunExecutor.available(store), "overlayfs with userxattr in a mount namespace (root)");
+        NeedsRoot.require(OverlayRunExecutor.available(store), "overlayfs with userxattr in a mount namespace");
 
         StoredLayer copied = run(new CopyingRunExecutor());
         StoredLayer overlaid = run(new OverlayRunExecutor());
