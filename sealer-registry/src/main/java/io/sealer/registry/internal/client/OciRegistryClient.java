@@ -110,7 +110,7 @@ public final class OciRegistryClient implements RegistryClient {
             }
             RegistryException failure = failure(image, "fetching manifest " + target, response);
             if (endpoint.mirror()) {
-                LOG.info("mirror {} answered HTTP {} for {}; trying the next source", endpoint.base(), status, image);
+                LOG.debug("mirror {} answered HTTP {} for {}; trying the next source", endpoint.base(), status, image);
                 lastFailure = failure;
                 continue;
             }
