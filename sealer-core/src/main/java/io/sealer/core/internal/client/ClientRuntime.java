@@ -1,11 +1,14 @@
 package io.sealer.core.internal.client;
 
+import io.sealer.api.StoreException;
 import io.sealer.api.event.Progress;
 import io.sealer.api.event.ProgressListener;
 import io.sealer.api.image.Platform;
 import io.sealer.api.registry.RegistrySettings;
+import io.sealer.core.internal.layer.IoFailures;
 import io.sealer.core.internal.registry.RegistryAdapter;
 import io.sealer.core.internal.store.ImageStore;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,10 +76,15 @@ public final class ClientRuntime implements AutoCloseable {
         return new RegistryAdapter(adapters.requireRegistry(operation), registrySettings);
     }
 
-    /** Opens the store, runs {@code action} and closes the store. */
+    /**
+     * Opens the store, runs {@code action} and closes the store. This is the boundary of every operation: an I/O
+     * failure that escaped as {@link UncheckedIOException} leaves as a {@link StoreException} naming the store.
+     */
     public <T> T withStore(Function<ImageStore, T> action) {
         try (ImageStore store = ImageStore.open(storeRoot)) {
             return action.apply(store);
+        } catch (UncheckedIOException e) {
+            throw new StoreException(storeRoot.toString(), IoFailures.describe(e.getCause()), e.getCause());
         }
     }
 
