@@ -2,7 +2,7 @@ package io.sealer.core.internal.build;
 
 import io.sealer.core.internal.layer.Snapshot;
 import io.sealer.core.internal.layer.SnapshotDiff;
-import io.sealer.core.internal.layer.Trees;
+import io.sealer.core.internal.io.Trees;
 import io.sealer.core.internal.store.ImageStore;
 import io.sealer.core.internal.store.StoredLayer;
 import java.io.IOException;

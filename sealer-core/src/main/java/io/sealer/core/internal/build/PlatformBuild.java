@@ -1,5 +1,6 @@
 package io.sealer.core.internal.build;
 
+import io.sealer.core.internal.io.Digests;
 import io.sealer.core.BuildRequest;
 
 import io.sealer.api.BuildException;
@@ -31,9 +32,8 @@ import io.sealer.api.kubefile.Maintainer;
 import io.sealer.api.kubefile.Run;
 import io.sealer.core.internal.discovery.DiscoveryResult;
 import io.sealer.core.internal.discovery.ImageDiscovery;
-import io.sealer.core.internal.layer.IoFailures;
-import io.sealer.core.internal.layer.Streams;
-import io.sealer.core.internal.layer.Trees;
+import io.sealer.core.internal.io.IoFailures;
+import io.sealer.core.internal.io.Trees;
 import io.sealer.core.internal.store.ImageStore;
 import io.sealer.core.internal.store.StoredLayer;
 import java.io.IOException;
@@ -270,7 +270,7 @@ final class PlatformBuild {
         try {
             action.fill(dir);
         } catch (IOException | RuntimeException e) {
-            Trees.deleteRecursively(dir);
+            Trees.deleteQuietly(dir);
             throw e;
         }
         return store.addLayer(dir);
@@ -291,7 +291,7 @@ final class PlatformBuild {
             throw new BuildException(kubefile.source(), 0, "cannot assemble the new layers for image discovery: "
                     + e.getMessage(), e);
         } finally {
-            deleteQuietly(view);
+            Trees.deleteQuietly(view);
         }
     }
 
@@ -330,16 +330,8 @@ final class PlatformBuild {
         return new BuildException(kubefile.source(), instruction.line(), problem, cause);
     }
 
-    private static void deleteQuietly(Path dir) {
-        try {
-            Trees.deleteRecursively(dir);
-        } catch (IOException e) {
-            // a leftover scratch directory under tmp/ is removed by the next prune
-        }
-    }
-
     static String digest(String text) {
-        return Streams.sha256Id(text.getBytes(StandardCharsets.UTF_8));
+        return Digests.sha256Id(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @FunctionalInterface

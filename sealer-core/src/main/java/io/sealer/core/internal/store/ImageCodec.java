@@ -1,5 +1,6 @@
 package io.sealer.core.internal.store;
 
+import io.sealer.core.internal.io.Digests;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -20,10 +21,7 @@ import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import io.sealer.core.internal.layer.Streams;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -113,14 +111,6 @@ final class ImageCodec {
     String imageId(ClusterImage image) {
         ClusterImage withoutId = new ClusterImage(image.name(), null, image.platform(), image.layers(),
                 image.config(), image.containerImages(), image.created());
-        return "sha256:" + sha256Hex(toJson(withoutId));
-    }
-
-    static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(Streams.sha256().digest(bytes));
-    }
-
-    static String sha256Hex(String text) {
-        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+        return Digests.sha256Id(toJson(withoutId));
     }
 }

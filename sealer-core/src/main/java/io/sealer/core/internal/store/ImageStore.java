@@ -1,5 +1,6 @@
 package io.sealer.core.internal.store;
 
+import io.sealer.core.internal.io.AtomicFiles;
 import io.sealer.core.RemovalResult;
 
 import io.sealer.core.ImageSummary;
@@ -11,12 +12,13 @@ import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
-import io.sealer.core.internal.layer.IoFailures;
+import io.sealer.core.internal.io.Digests;
+import io.sealer.core.internal.io.IoFailures;
+import io.sealer.core.internal.io.Trees;
 import io.sealer.core.internal.layer.LayerDigest;
 import io.sealer.core.internal.layer.LayerDigestMismatchException;
 import io.sealer.core.internal.layer.LayerExtractor;
 import io.sealer.core.internal.layer.ReproducibleTar;
-import io.sealer.core.internal.layer.Trees;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -69,7 +71,7 @@ public final class ImageStore implements AutoCloseable {
         this.paths = paths;
         this.lock = lock;
         this.owner = OwnerToken.current();
-        this.files = new AtomicFiles(paths.tmp(), owner);
+        this.files = new AtomicFiles(paths.tmp(), () -> owner.newName("part"));
         this.layers = new LayerRegistry(paths, owner);
         this.leases = new Leases(paths, owner, files);
     }
@@ -139,7 +141,7 @@ public final class ImageStore implements AutoCloseable {
         if (source.startsWith(paths.tmp()) && !source.equals(paths.tmp())) {
             LayerDigest digest = ReproducibleTar.digest(source);
             if (digest.isEmpty()) {
-                deleteQuietly(source);
+                Trees.deleteQuietly(source);
                 return StoredLayer.EMPTY;
             }
             return install(source, digest);
@@ -161,8 +163,8 @@ public final class ImageStore implements AutoCloseable {
         } catch (IOException e) {
             throw IoFailures.wrap(tar, "staging layer from " + source, e);
         } finally {
-            deleteQuietly(tar);
-            deleteQuietly(staging);
+            Trees.deleteQuietly(tar);
+            Trees.deleteQuietly(staging);
         }
     }
 
@@ -187,7 +189,7 @@ public final class ImageStore implements AutoCloseable {
             LayerDigest digest = LayerExtractor.extractVerified(tar, staging, expectedId);
             return install(staging, digest);
         } finally {
-            deleteQuietly(staging);
+            Trees.deleteQuietly(staging);
         }
     }
 
@@ -298,7 +300,7 @@ public final class ImageStore implements AutoCloseable {
         Set<String> stillUsed = referencedImageIds(index);
         for (String old : replaced) {
             if (!stillUsed.contains(old)) {
-                deleteQuietly(paths.imageFile(LayerRegistry.hexOf(old)));
+                Trees.deleteQuietly(paths.imageFile(LayerRegistry.hexOf(old)));
             }
         }
         leases.release(hexes);
@@ -454,7 +456,7 @@ public final class ImageStore implements AutoCloseable {
         } catch (IOException e) {
             throw IoFailures.wrap(absolute, "saving images", e);
         } finally {
-            deleteQuietly(part);
+            Trees.deleteQuietly(part);
         }
     }
 
@@ -497,7 +499,7 @@ public final class ImageStore implements AutoCloseable {
                 return loaded;
             }
         } finally {
-            deleteQuietly(work);
+            Trees.deleteQuietly(work);
         }
     }
 
@@ -524,7 +526,7 @@ public final class ImageStore implements AutoCloseable {
      * store).
      */
     public Optional<String> cachedLayer(String key) {
-        Path file = paths.cache().resolve(ImageCodec.sha256Hex(key));
+        Path file = paths.cache().resolve(Digests.sha256Hex(key));
         try (StoreLock.Held held = lock.shared()) {
             String id;
             try {
@@ -554,7 +556,7 @@ public final class ImageStore implements AutoCloseable {
                 throw new StoreException(paths.layerDir(hex).toString(),
                         "cannot cache layer " + layerId + ": it is not in the store", null);
             }
-            files.write(paths.cache().resolve(ImageCodec.sha256Hex(key)),
+            files.write(paths.cache().resolve(Digests.sha256Hex(key)),
                     (layerId + "\n").getBytes(StandardCharsets.UTF_8));
         }
     }
@@ -701,13 +703,5 @@ public final class ImageStore implements AutoCloseable {
             throw IoFailures.wrap(paths.cache(), "cleaning the build cache", e);
         }
         return new RemovalResult(removedImages, removedLayers);
-    }
-
-    private static void deleteQuietly(Path path) {
-        try {
-            Trees.deleteRecursively(path);
-        } catch (IOException e) {
-            LOG.warn("could not delete {}: {}", path, IoFailures.describe(e));
-        }
     }
 }

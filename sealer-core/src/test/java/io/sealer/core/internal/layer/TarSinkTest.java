@@ -1,5 +1,6 @@
 package io.sealer.core.internal.layer;
 
+import io.sealer.core.internal.io.Digests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class TarSinkTest {
         System.arraycopy("hello".getBytes(StandardCharsets.US_ASCII), 0, expected, 0, 5);
         assertThat(out.toByteArray()).isEqualTo(expected);
         assertThat(sink.count()).isEqualTo(512);
-        assertThat(sink.id()).isEqualTo(Streams.sha256Id(expected));
+        assertThat(sink.id()).isEqualTo(Digests.sha256Id(expected));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.sealer.core.internal.store;
 
+import io.sealer.core.internal.io.IoFailures;
 import io.sealer.core.RemovalResult;
 
 import io.sealer.core.ImageSummary;
@@ -321,9 +322,9 @@ class ImageStoreTest {
 
         assertThatThrownBy(() -> ImageStore.open(file.resolve("store"))).isInstanceOf(StoreException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("opening the image store");
-        assertThat(io.sealer.core.internal.layer.IoFailures.describe(
+        assertThat(io.sealer.core.internal.io.IoFailures.describe(
                 new java.nio.file.FileSystemException("/x", null, "No space left on device"))).startsWith("disk full");
-        assertThat(io.sealer.core.internal.layer.IoFailures.wrap(Path.of("/y"), "writing",
+        assertThat(io.sealer.core.internal.io.IoFailures.wrap(Path.of("/y"), "writing",
                 new java.nio.file.AccessDeniedException("/y")).getMessage())
                 .isEqualTo("/y: writing failed: permission denied (/y)");
     }
