@@ -4,23 +4,26 @@ import io.sealer.api.StoreException;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Layer;
 import io.sealer.core.internal.io.IoFailures;
+import io.sealer.core.internal.io.Streams;
+import io.sealer.core.internal.io.Trees;
 import io.sealer.core.internal.layer.LayerDigest;
 import io.sealer.core.internal.layer.LayerDigestMismatchException;
 import io.sealer.core.internal.layer.LayerExtractor;
 import io.sealer.core.internal.layer.ReproducibleTar;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import io.sealer.core.internal.io.Streams;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -28,31 +31,117 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * The {@code sealer save} archive: an uncompressed tar with {@code index.json} (name, id and platform of each image),
- * {@code images/<hex>.json} (each image's metadata) and {@code layers/<hex>.tar} (each layer's reproducible tar, so
- * its digest is its id). Reading extracts and verifies everything into a work directory before anything touches
- * the store.
+ * Save and load: the {@code sealer save} archive is an uncompressed tar with {@code index.json} (name, id and
+ * platform of each image), {@code images/<hex>.json} (each image's metadata) and {@code layers/<hex>.tar} (each
+ * layer's reproducible tar, so its digest is its id). Loading extracts and verifies everything into a work directory
+ * under {@code tmp/} before anything touches the store.
  */
+@SuppressWarnings("try") // lock guards are held for the scope of their try block and never used in it
 final class ImageArchive {
     static final String INDEX = "index.json";
     private static final Pattern IMAGE = Pattern.compile("images/([0-9a-f]{64})\\.json");
     private static final Pattern LAYER = Pattern.compile("layers/([0-9a-f]{64})\\.tar");
 
     /** What an archive held, verified and extracted under a work directory. */
-    record Contents(List<ClusterImage> images, Map<String, LayerDigest> layers, Path work) {
+    private record Contents(List<ClusterImage> images, Map<String, LayerDigest> layers, Path work) {
         Path layerDir(String hex) {
             return work.resolve("layers").resolve(hex);
         }
     }
 
+    private final StoreContext store;
+    private final ImageIndex index;
     private final ImageCodec codec;
 
-    ImageArchive(ImageCodec codec) {
-        this.codec = codec;
+    ImageArchive(StoreContext store, ImageIndex index) {
+        this.store = store;
+        this.index = index;
+        this.codec = store.codec;
     }
 
-    void write(OutputStream out, List<ClusterImage> images, Function<String, StoredLayer> layerInfo,
-            Function<String, Path> layerDir) {
+    /** See {@link ImageStore#save(OutputStream, List)}. */
+    void save(OutputStream out, List<String> refs) {
+        try (StoreLock.Held held = store.readLock()) {
+            Map<String, List<ImageCodec.IndexEntry>> names = index.read();
+            Map<String, ClusterImage> images = new LinkedHashMap<>();
+            for (String ref : refs) {
+                index.require(ref, names).forEach(m -> images.computeIfAbsent(m.entry().id(), index::load));
+            }
+            write(out, new ArrayList<>(images.values()));
+        }
+    }
+
+    /** See {@link ImageStore#save(Path, List)}. */
+    void save(Path file, List<String> refs) {
+        Path absolute = file.toAbsolutePath();
+        Path part = absolute.resolveSibling(absolute.getFileName() + ".part");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 64 * 1024)) {
+                save(out, refs);
+            }
+            Files.move(part, absolute, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw IoFailures.wrap(absolute, "saving images", e);
+        } finally {
+            Trees.deleteQuietly(part);
+        }
+    }
+
+    /** See {@link ImageStore#load(InputStream)}. */
+    List<ClusterImage> load(InputStream in) {
+        Path work = store.newTemporary("load");
+        try {
+            Contents contents = read(in, work);
+            try (StoreLock.Held held = store.writeLock()) {
+                for (Map.Entry<String, LayerDigest> layer : contents.layers().entrySet()) {
+                    store.layers.install(contents.layerDir(layer.getKey()), layer.getValue());
+                    store.leases.hold(layer.getKey());
+                }
+                for (ClusterImage image : contents.images()) {
+                    for (Layer layer : image.layers()) {
+                        if (layer.id() != null && !store.layers.isComplete(LayerRegistry.hexOf(layer.id()))) {
+                            throw new StoreException(image.name(), "the archive lacks layer " + layer.id()
+                                    + " and the store does not have it either", null);
+                        }
+                    }
+                }
+                List<ClusterImage> loaded = new ArrayList<>();
+                for (ClusterImage image : contents.images()) {
+                    ClusterImage stored = index.commitLocked(image);
+                    if (!stored.id().equals(image.id())) {
+                        throw new StoreException(image.name(), "image id " + image.id()
+                                + " in the archive does not match its metadata (" + stored.id() + ")", null);
+                    }
+                    loaded.add(stored);
+                }
+                return loaded;
+            }
+        } finally {
+            Trees.deleteQuietly(work);
+        }
+    }
+
+    /** See {@link ImageStore#load(Path)}. */
+    List<ClusterImage> load(Path file) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            return load(in);
+        } catch (IOException e) {
+            throw IoFailures.wrap(file, "loading images", e);
+        }
+    }
+
+    private StoredLayer storedLayer(String layerId) {
+        String hex = LayerRegistry.hexOf(layerId);
+        long size = store.layers.size(hex).orElseThrow(() -> new StoreException(store.paths.layerDir(hex)
+                .toString(), "layer " + layerId + " is missing from the store", null));
+        return new StoredLayer(layerId, size);
+    }
+
+    private Path layerDir(String layerId) {
+        return store.paths.layerDir(LayerRegistry.hexOf(layerId));
+    }
+
+    private void write(OutputStream out, List<ClusterImage> images) {
         String current = INDEX;
         try {
             TarArchiveOutputStream tar = new TarArchiveOutputStream(Streams.nonClosing(out), "UTF-8");
@@ -69,13 +158,13 @@ final class ImageArchive {
             }
             for (String id : layerIds) {
                 current = id;
-                StoredLayer stored = layerInfo.apply(id);
+                StoredLayer stored = storedLayer(id);
                 TarArchiveEntry entry = entry("layers/" + LayerRegistry.hexOf(id) + ".tar");
                 entry.setSize(stored.size());
                 tar.putArchiveEntry(entry);
-                LayerDigest digest = ReproducibleTar.write(layerDir.apply(id), tar);
+                LayerDigest digest = ReproducibleTar.write(layerDir(id), tar);
                 if (!id.equals(digest.id())) {
-                    throw new LayerDigestMismatchException(layerDir.apply(id).toString(), id,
+                    throw new LayerDigestMismatchException(layerDir(id).toString(), id,
                             String.valueOf(digest.id()));
                 }
                 tar.closeArchiveEntry();
@@ -87,7 +176,7 @@ final class ImageArchive {
         }
     }
 
-    Contents read(InputStream in, Path work) {
+    private Contents read(InputStream in, Path work) {
         List<ImageCodec.ArchiveEntry> index = null;
         Map<String, ClusterImage> images = new LinkedHashMap<>();
         Map<String, LayerDigest> layers = new LinkedHashMap<>();
