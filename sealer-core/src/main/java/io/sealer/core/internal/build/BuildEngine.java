@@ -16,6 +16,7 @@ import io.sealer.core.internal.kubefile.KubefileParser;
 import io.sealer.core.internal.store.ImageStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,9 @@ import java.util.Optional;
  * Turns a Kubefile and its build context into cluster images in the local store, one per target platform. Each
  * COPY, RUN and APP becomes a reproducible layer (reused from the build cache when its inputs are unchanged), the
  * other instructions go into the image configuration, and the container images the new layers need are discovered
- * and recorded. Nothing is listed in the store until the whole image is committed.
+ * and recorded. Nothing is listed in the store until the whole image is committed. The same Kubefile and context
+ * give the same image ids in any store on any day: the image's creation time is {@code SOURCE_DATE_EPOCH} or the
+ * epoch, read from the store's {@link io.sealer.core.internal.store.StoreEnvironment}.
  */
 public final class BuildEngine {
     private final ImageStore store;
@@ -61,6 +64,7 @@ public final class BuildEngine {
                     + BuildRequest.MODE_LITE + "\" is", null);
         }
         ImageReference name = ImageReference.parse(request.tag());
+        Instant created = store.creationTime();
         Path kubefilePath = request.context().resolve(request.kubefile());
         if (!Files.isRegularFile(kubefilePath)) {
             throw new BuildException(kubefilePath.toString(), 0, "Kubefile not found", null);
@@ -74,7 +78,7 @@ public final class BuildEngine {
         for (Platform platform : request.platforms()) {
             PlatformBuild build = new PlatformBuild(store, listener, context, kubefile, request, platform,
                     this::baseImage, extensions, runExecutor, memo);
-            images.add(store.commit(build.run(name)));
+            images.add(store.commit(build.run(name, created)));
         }
         return images;
     }

@@ -92,7 +92,13 @@ final class PlatformBuild {
         this.chain = digest("platform " + platform);
     }
 
-    ClusterImage run(ImageReference name) {
+    /**
+     * Applies the instructions and the extensions.
+     *
+     * @param name the image's name
+     * @param created the image's creation time, part of its id (reproducible, not the wall clock)
+     */
+    ClusterImage run(ImageReference name, Instant created) {
         for (Instruction instruction : kubefile.instructions()) {
             String step = kubefile.source() + ":" + instruction.line();
             listener.onEvent(ProgressEvent.started(step, instruction.original()));
@@ -122,7 +128,7 @@ final class PlatformBuild {
         base.ifPresent(b -> containerImages.addAll(b.containerImages()));
         images.forEach(i -> containerImages.add(i.fullName()));
         return new ClusterImage(name.fullName(), null, platform, layers, config.toConfig(),
-                List.copyOf(containerImages), Instant.now());
+                List.copyOf(containerImages), created);
     }
 
     private void apply(Instruction instruction) throws IOException {

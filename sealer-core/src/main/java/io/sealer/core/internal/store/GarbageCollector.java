@@ -68,7 +68,7 @@ final class GarbageCollector {
         }
         Set<String> keep = new HashSet<>(store.leases.liveLayers());
         for (String id : imageIds) {
-            images.load(id).layers().forEach(l -> l.hex().ifPresent(keep::add));
+            images.loadStored(id).layers().forEach(l -> l.hex().ifPresent(keep::add));
         }
         List<String> removedLayers = new ArrayList<>();
         for (String hex : store.layers.allOnDisk()) {

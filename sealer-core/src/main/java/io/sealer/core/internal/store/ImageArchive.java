@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,8 +43,12 @@ final class ImageArchive {
     private static final Pattern IMAGE = Pattern.compile("images/([0-9a-f]{64})\\.json");
     private static final Pattern LAYER = Pattern.compile("layers/([0-9a-f]{64})\\.tar");
 
-    /** What an archive held, verified and extracted under a work directory. */
-    private record Contents(List<ClusterImage> images, Map<String, LayerDigest> layers, Path work) {
+    /** An image under one of its names. */
+    private record Named(String name, StoredImage image) {
+    }
+
+    /** What an archive held, verified and extracted under a work directory: its names in index order. */
+    private record Contents(List<Named> images, Map<String, LayerDigest> layers, Path work) {
         Path layerDir(String hex) {
             return work.resolve("layers").resolve(hex);
         }
@@ -63,11 +68,18 @@ final class ImageArchive {
     void save(OutputStream out, List<String> refs) {
         try (StoreLock.Held held = store.readLock()) {
             Map<String, List<ImageCodec.IndexEntry>> names = index.read();
-            Map<String, ClusterImage> images = new LinkedHashMap<>();
+            Set<ImageIndex.Match> matches = new LinkedHashSet<>();
             for (String ref : refs) {
-                index.require(ref, names).forEach(m -> images.computeIfAbsent(m.entry().id(), index::load));
+                matches.addAll(index.require(ref, names));
             }
-            write(out, new ArrayList<>(images.values()));
+            Map<String, StoredImage> images = new LinkedHashMap<>();
+            List<ImageCodec.ArchiveEntry> entries = new ArrayList<>();
+            for (ImageIndex.Match match : matches) {
+                String id = match.entry().id();
+                images.computeIfAbsent(id, index::loadStored);
+                entries.add(new ImageCodec.ArchiveEntry(match.name(), id, match.entry().platform()));
+            }
+            write(out, entries, images.values());
         }
     }
 
@@ -97,22 +109,17 @@ final class ImageArchive {
                     store.layers.install(contents.layerDir(layer.getKey()), layer.getValue());
                     store.leases.hold(layer.getKey());
                 }
-                for (ClusterImage image : contents.images()) {
-                    for (Layer layer : image.layers()) {
+                for (Named named : contents.images()) {
+                    for (Layer layer : named.image().layers()) {
                         if (layer.id() != null && !store.layers.isComplete(LayerRegistry.hexOf(layer.id()))) {
-                            throw new StoreException(image.name(), "the archive lacks layer " + layer.id()
+                            throw new StoreException(named.name(), "the archive lacks layer " + layer.id()
                                     + " and the store does not have it either", null);
                         }
                     }
                 }
                 List<ClusterImage> loaded = new ArrayList<>();
-                for (ClusterImage image : contents.images()) {
-                    ClusterImage stored = index.commitLocked(image);
-                    if (!stored.id().equals(image.id())) {
-                        throw new StoreException(image.name(), "image id " + image.id()
-                                + " in the archive does not match its metadata (" + stored.id() + ")", null);
-                    }
-                    loaded.add(stored);
+                for (Named named : contents.images()) {
+                    loaded.add(index.commitLocked(named.name(), named.image()));
                 }
                 return loaded;
             }
@@ -141,18 +148,16 @@ final class ImageArchive {
         return store.paths.layerDir(LayerRegistry.hexOf(layerId));
     }
 
-    private void write(OutputStream out, List<ClusterImage> images) {
+    private void write(OutputStream out, List<ImageCodec.ArchiveEntry> index, Collection<StoredImage> images) {
         String current = INDEX;
         try {
             TarArchiveOutputStream tar = new TarArchiveOutputStream(Streams.nonClosing(out), "UTF-8");
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-            List<ImageCodec.ArchiveEntry> index = images.stream()
-                    .map(i -> new ImageCodec.ArchiveEntry(i.name(), i.id(), i.platform())).toList();
             putBytes(tar, INDEX, codec.toJson(index));
             Set<String> layerIds = new LinkedHashSet<>();
-            for (ClusterImage image : images) {
-                current = image.name();
+            for (StoredImage image : images) {
+                current = image.id();
                 putBytes(tar, "images/" + LayerRegistry.hexOf(image.id()) + ".json", codec.toJson(image));
                 image.layers().stream().map(Layer::id).filter(id -> id != null).forEach(layerIds::add);
             }
@@ -178,7 +183,7 @@ final class ImageArchive {
 
     private Contents read(InputStream in, Path work) {
         List<ImageCodec.ArchiveEntry> index = null;
-        Map<String, ClusterImage> images = new LinkedHashMap<>();
+        Map<String, StoredImage> images = new LinkedHashMap<>();
         Map<String, LayerDigest> layers = new LinkedHashMap<>();
         String current = "archive";
         try {
@@ -195,14 +200,8 @@ final class ImageArchive {
                 if (current.equals(INDEX)) {
                     index = codec.fromJson(tar.readAllBytes(), ImageCodec.ARCHIVE_INDEX_TYPE, current);
                 } else if (image.matches()) {
-                    ClusterImage read = codec.fromJson(tar.readAllBytes(), ClusterImage.class, current);
                     String expected = "sha256:" + image.group(1);
-                    String actual = codec.imageId(read);
-                    if (!expected.equals(read.id()) || !expected.equals(actual)) {
-                        throw new StoreException(current, "image metadata does not hash to its id " + expected
-                                + " (it hashes to " + actual + ")", null);
-                    }
-                    images.put(expected, read);
+                    images.put(expected, verified(tar.readAllBytes(), expected, current));
                 } else if (layer.matches()) {
                     String hex = layer.group(1);
                     Path dir = work.resolve("layers").resolve(hex);
@@ -221,16 +220,41 @@ final class ImageArchive {
         if (index == null) {
             throw new StoreException("archive", "not an image archive: " + INDEX + " is missing", null);
         }
-        List<ClusterImage> ordered = new ArrayList<>();
+        List<Named> ordered = new ArrayList<>();
         for (ImageCodec.ArchiveEntry e : index) {
-            ClusterImage image = images.get(e.id());
+            StoredImage image = images.get(e.id());
             if (image == null) {
                 throw new StoreException(INDEX, "image " + e.name() + " (" + e.id() + ") has no metadata in the"
                         + " archive", null);
             }
-            ordered.add(image);
+            ordered.add(new Named(e.name(), image));
         }
         return new Contents(ordered, layers, work);
+    }
+
+    /**
+     * The image in {@code json} if it hashes to {@code expected}: as ids are computed now, or, for an archive saved
+     * before ids left out the name, as they were computed then (the image then keeps that id).
+     */
+    private StoredImage verified(byte[] json, String expected, String entry) {
+        StoredImage read = codec.fromJson(json, StoredImage.class, entry);
+        String actual = codec.imageId(read);
+        if (expected.equals(read.id()) && expected.equals(actual)) {
+            return read;
+        }
+        if (expected.equals(read.id()) && expected.equals(legacyId(json, entry))) {
+            return read;
+        }
+        throw new StoreException(entry, "image metadata does not hash to its id " + expected + " (it hashes to "
+                + actual + ")", null);
+    }
+
+    private String legacyId(byte[] json, String entry) {
+        try {
+            return codec.legacyImageId(codec.fromJson(json, ClusterImage.class, entry));
+        } catch (StoreException e) {
+            return null; // not the old format: it has no name
+        }
     }
 
     private static void putBytes(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {

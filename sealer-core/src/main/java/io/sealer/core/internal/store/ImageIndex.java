@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -43,23 +42,25 @@ final class ImageIndex {
     }
 
     private final StoreContext store;
+    private final StoreEnvironment environment;
 
-    ImageIndex(StoreContext store) {
+    ImageIndex(StoreContext store, StoreEnvironment environment) {
         this.store = store;
+        this.environment = environment;
     }
 
     /** See {@link ImageStore#commit(ClusterImage)}. */
     ClusterImage commit(ClusterImage image) {
+        String name = normaliseName(image.name());
+        Instant created = image.created() != null ? image.created() : environment.creationTime();
         try (StoreLock.Held held = store.writeLock()) {
-            return commitLocked(image);
+            return commitLocked(name, sized(name, image, created));
         }
     }
 
-    /** {@link #commit} with the exclusive lock already held. */
-    ClusterImage commitLocked(ClusterImage image) {
-        String name = normaliseName(image.name());
+    /** The name-free content of {@code image} with the layer sizes from the store, and its id. */
+    private StoredImage sized(String name, ClusterImage image, Instant created) {
         List<Layer> sized = new ArrayList<>();
-        Set<String> hexes = new HashSet<>();
         for (Layer layer : image.layers()) {
             if (layer.id() == null) {
                 sized.add(new Layer(null, layer.type(), layer.value(), 0));
@@ -70,24 +71,46 @@ final class ImageIndex {
                     store.paths.layerDir(hex).toString(), "image " + name + " refers to layer " + layer.id()
                             + ", which is not in the store", null));
             sized.add(new Layer(layer.id(), layer.type(), layer.value(), size));
-            hexes.add(hex);
         }
-        Instant created = image.created() == null ? Instant.now().truncatedTo(ChronoUnit.SECONDS) : image.created();
-        ClusterImage draft = new ClusterImage(name, null, image.platform(), sized, image.config(),
-                image.containerImages(), created);
-        String id = store.codec.imageId(draft);
-        ClusterImage stored = new ClusterImage(name, id, draft.platform(), draft.layers(), draft.config(),
-                draft.containerImages(), created);
-        store.files.write(store.paths.imageFile(LayerRegistry.hexOf(id)), store.codec.toJson(stored));
+        StoredImage draft = StoredImage.of(image, sized, created, environment.now());
+        return draft.withId(store.codec.imageId(draft));
+    }
+
+    /**
+     * Points {@code name} (normalised) at {@code image} for its platform, writing the image's metadata unless an
+     * image with its id is already stored. Whatever the name pointed at for that platform before is deleted when no
+     * other name needs it. The index entry gets {@code image.built()}. Needs the exclusive lock.
+     *
+     * @param image with its id, which the caller has computed or verified
+     * @throws StoreException when a layer of the image is not in the store
+     */
+    ClusterImage commitLocked(String name, StoredImage image) {
+        String normalised = normaliseName(name);
+        Set<String> hexes = new HashSet<>();
+        for (Layer layer : image.layers()) {
+            if (layer.id() != null) {
+                String hex = LayerRegistry.hexOf(layer.id());
+                if (!store.layers.isComplete(hex)) {
+                    throw new StoreException(store.paths.layerDir(hex).toString(), "image " + normalised
+                            + " refers to layer " + layer.id() + ", which is not in the store", null);
+                }
+                hexes.add(hex);
+            }
+        }
+        String id = image.id();
+        Path file = store.paths.imageFile(LayerRegistry.hexOf(id));
+        if (!Files.isRegularFile(file)) {
+            store.files.write(file, store.codec.toJson(image));
+        }
 
         Map<String, List<ImageCodec.IndexEntry>> index = read();
-        List<ImageCodec.IndexEntry> entries = new ArrayList<>(index.getOrDefault(name, List.of()));
-        Set<String> replaced = entries.stream().filter(e -> e.platform().equals(stored.platform()))
+        List<ImageCodec.IndexEntry> entries = new ArrayList<>(index.getOrDefault(normalised, List.of()));
+        Set<String> replaced = entries.stream().filter(e -> e.platform().equals(image.platform()))
                 .map(ImageCodec.IndexEntry::id).collect(Collectors.toSet());
-        entries.removeIf(e -> e.platform().equals(stored.platform()));
-        entries.add(new ImageCodec.IndexEntry(id, stored.platform(), created, stored.size()));
+        entries.removeIf(e -> e.platform().equals(image.platform()));
+        entries.add(new ImageCodec.IndexEntry(id, image.platform(), image.builtOrCreated(), image.size()));
         entries.sort(Comparator.comparing(e -> e.platform().toString()));
-        index.put(name, entries);
+        index.put(normalised, entries);
         write(index);
         Set<String> stillUsed = referencedIds(index);
         for (String old : replaced) {
@@ -96,21 +119,21 @@ final class ImageIndex {
             }
         }
         store.leases.release(hexes);
-        LOG.debug("committed {} {} as {}", name, stored.platform(), id);
-        return stored;
+        LOG.debug("committed {} {} as {}", normalised, image.platform(), id);
+        return image.named(normalised);
     }
 
     /** See {@link ImageStore#find(String, Optional)}. */
     Optional<ClusterImage> find(String ref, Optional<Platform> platform) {
         try (StoreLock.Held held = store.readLock()) {
-            return pick(matches(ref, read()), platform).map(m -> load(m.entry().id()));
+            return pick(matches(ref, read()), platform).map(this::load);
         }
     }
 
     /** See {@link ImageStore#inspect(String)}. */
     List<ClusterImage> inspect(String ref) {
         try (StoreLock.Held held = store.readLock()) {
-            return load(require(ref, read()));
+            return distinctIds(require(ref, read())).stream().map(this::load).toList();
         }
     }
 
@@ -129,9 +152,9 @@ final class ImageIndex {
         String targetName = normaliseName(target);
         try (StoreLock.Held held = store.writeLock()) {
             List<ClusterImage> tagged = new ArrayList<>();
-            for (ClusterImage image : load(require(source, read()))) {
-                tagged.add(commitLocked(new ClusterImage(targetName, null, image.platform(), image.layers(),
-                        image.config(), image.containerImages(), image.created())));
+            for (Match match : distinctIds(require(source, read()))) {
+                StoredImage image = loadStored(match.entry().id()).withBuilt(match.entry().created());
+                tagged.add(commitLocked(targetName, image));
             }
             return tagged;
         }
@@ -218,15 +241,21 @@ final class ImageIndex {
                 .or(() -> matches.stream().findFirst());
     }
 
-    private List<ClusterImage> load(List<Match> matches) {
-        return matches.stream().map(m -> load(m.entry().id())).toList();
+    /** One match per image id (the first name, in name order, for an id with several names). */
+    static List<Match> distinctIds(List<Match> matches) {
+        Set<String> seen = new HashSet<>();
+        return matches.stream().filter(m -> seen.add(m.entry().id())).toList();
     }
 
-    /** The stored metadata of an image id. */
-    ClusterImage load(String id) {
+    private ClusterImage load(Match match) {
+        return loadStored(match.entry().id()).named(match.name());
+    }
+
+    /** The stored metadata of an image id; its id is the one asked for, whatever the file's content hashes to. */
+    StoredImage loadStored(String id) {
         Path file = store.paths.imageFile(LayerRegistry.hexOf(id));
         try {
-            return store.codec.fromJson(Files.readAllBytes(file), ClusterImage.class, file.toString());
+            return store.codec.fromJson(Files.readAllBytes(file), StoredImage.class, file.toString()).withId(id);
         } catch (IOException e) {
             throw IoFailures.wrap(file, "reading image metadata", e);
         }

@@ -15,7 +15,9 @@ import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,27 +36,40 @@ import java.util.Optional;
  */
 public final class ImageStore implements AutoCloseable {
     private final StoreContext store;
+    private final StoreEnvironment environment;
     private final LayerFiles layers;
     private final ImageIndex images;
     private final BuildCache cache;
     private final ImageArchive archive;
     private final GarbageCollector collector;
 
-    private ImageStore(StorePaths paths, StoreLock lock) {
+    private ImageStore(StorePaths paths, StoreLock lock, StoreEnvironment environment) {
         this.store = new StoreContext(paths, lock);
+        this.environment = environment;
         this.layers = new LayerFiles(store);
-        this.images = new ImageIndex(store);
+        this.images = new ImageIndex(store, environment);
         this.cache = new BuildCache(store);
         this.archive = new ImageArchive(store, images);
         this.collector = new GarbageCollector(store, images, cache);
     }
 
     /**
-     * Opens (creating when needed) the store at {@code root}.
+     * Opens (creating when needed) the store at {@code root}, with the system clock and environment.
      *
      * @throws StoreException when the directories cannot be created, naming the path and the reason
      */
     public static ImageStore open(Path root) {
+        return open(root, StoreEnvironment.system());
+    }
+
+    /**
+     * Opens (creating when needed) the store at {@code root}, taking build times from {@code environment}'s clock and
+     * the creation time of new images from its {@code SOURCE_DATE_EPOCH}.
+     *
+     * @throws StoreException when the directories cannot be created, naming the path and the reason
+     */
+    public static ImageStore open(Path root, StoreEnvironment environment) {
+        Objects.requireNonNull(environment, "environment");
         StorePaths paths = new StorePaths(root);
         Path current = paths.root();
         try {
@@ -71,7 +86,7 @@ public final class ImageStore implements AutoCloseable {
                     // another process created it first
                 }
             }
-            return new ImageStore(paths, StoreLock.of(current.toRealPath()));
+            return new ImageStore(paths, StoreLock.of(current.toRealPath()), environment);
         } catch (IOException e) {
             throw IoFailures.wrap(current, "opening the image store", e);
         }
@@ -85,6 +100,16 @@ public final class ImageStore implements AutoCloseable {
     /** The store's layout. */
     public StorePaths paths() {
         return store.paths;
+    }
+
+    /**
+     * The creation time {@link #commit} gives an image that has none: {@code SOURCE_DATE_EPOCH} when set, else
+     * 1970-01-01T00:00:00Z; never the wall clock.
+     *
+     * @throws StoreException when {@code SOURCE_DATE_EPOCH} is set but not a whole number of seconds
+     */
+    public Instant creationTime() {
+        return environment.creationTime();
     }
 
     // ---------------------------------------------------------------------------------------------------- layers
@@ -151,9 +176,13 @@ public final class ImageStore implements AutoCloseable {
 
     /**
      * Stores an image: normalises its name, checks that every layer with an id is in the store (and takes the
-     * layer sizes from the store), computes its id (the {@code sha256} of its canonical JSON, name included, id
-     * left out), writes its metadata and then points the name index at it. An image with the same name and platform
-     * is replaced; other platforms of the name stay.
+     * layer sizes from the store), computes its id, writes its metadata and then points the name index at it. An
+     * image with the same name and platform is replaced; other platforms of the name stay.
+     *
+     * <p>The id is the {@code sha256} of the canonical JSON of the image without its name: platform, layers, config,
+     * container images and creation time. So the same content has the same id under every name and in every store.
+     * An image without a creation time gets {@link #creationTime()}. The wall-clock time of the commit is recorded
+     * beside the image, outside the id, and shown by {@link #list()}.
      *
      * @return the stored image, with its id
      * @throws StoreException when a layer is missing or the metadata cannot be written
@@ -182,7 +211,7 @@ public final class ImageStore implements AutoCloseable {
     }
 
     /**
-     * All platforms of an image, by name or id.
+     * All platforms of an image, by name or id; by id, one image under its first name.
      *
      * @throws ImageNotFoundException when nothing matches
      */
@@ -190,16 +219,19 @@ public final class ImageStore implements AutoCloseable {
         return images.inspect(ref);
     }
 
-    /** Every name and platform in the store, sorted by name and platform. */
+    /**
+     * Every name and platform in the store, sorted by name and platform; {@link ImageSummary#created()} is the
+     * wall-clock time the image was built (or pulled or loaded), not its reproducible creation time.
+     */
     public List<ImageSummary> list() {
         return images.list();
     }
 
     /**
-     * Gives every platform of {@code source} the name {@code target} (each gets a new id, since the name is part of
-     * it). Layers are shared, not copied.
+     * Gives every platform of {@code source} the additional name {@code target}, as Docker does: the images keep their
+     * ids and metadata, nothing is copied. {@link #list()} shows the source's build time for the new name.
      *
-     * @return the new images
+     * @return the images under their new name
      * @throws ImageNotFoundException when {@code source} is unknown
      */
     public List<ClusterImage> tag(String source, String target) {
@@ -208,7 +240,8 @@ public final class ImageStore implements AutoCloseable {
 
     /**
      * Removes an image by name (all its platforms, or one) or by id (every name pointing at it), then deletes the
-     * layers no image refers to any more.
+     * image metadata no name points at any more and the layers no image refers to. Removing one of two names of an
+     * image keeps the image for the other.
      *
      * @throws ImageNotFoundException when nothing matches
      */
