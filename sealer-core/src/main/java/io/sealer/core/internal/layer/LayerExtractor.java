@@ -1,10 +1,10 @@
 package io.sealer.core.internal.layer;
 
+import com.google.common.io.CountingInputStream;
 import io.sealer.core.internal.io.Digests;
+import io.sealer.core.internal.io.IoFailures;
 import io.sealer.core.internal.io.Streams;
 import io.sealer.core.internal.io.Trees;
-import io.sealer.core.internal.io.IoFailures;
-import com.google.common.io.CountingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -2,8 +2,8 @@ package io.sealer.core.internal.store;
 
 import io.sealer.api.StoreException;
 import io.sealer.core.internal.io.IoFailures;
-import io.sealer.core.internal.layer.LayerDigest;
 import io.sealer.core.internal.io.Trees;
+import io.sealer.core.internal.layer.LayerDigest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -1,9 +1,9 @@
 package io.sealer.core.internal.layer;
 
-import io.sealer.core.internal.io.Digests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealer.core.internal.io.Digests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package io.sealer.core.internal.store;
 
-import io.sealer.core.internal.io.IoFailures;
 import io.sealer.core.RemovalResult;
 
 import io.sealer.core.ImageSummary;
@@ -14,6 +13,7 @@ import io.sealer.api.ImageNotFoundException;
 import io.sealer.api.StoreException;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Platform;
+import io.sealer.core.internal.io.IoFailures;
 import io.sealer.core.internal.layer.LayerDigestMismatchException;
 import io.sealer.core.internal.layer.ReproducibleTar;
 import java.io.ByteArrayOutputStream;
