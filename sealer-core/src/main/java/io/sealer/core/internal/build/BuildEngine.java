@@ -71,7 +71,7 @@ public final class BuildEngine {
         }
         Kubefile kubefile = parser.parse(kubefilePath);
         kubefile.warnings().forEach(w -> listener.onEvent(ProgressEvent.warning(kubefile.source(), w)));
-        BuildContext context = new BuildContext(request.context(), kubefile.source());
+        BuildContext context = new BuildContext(request.context());
         List<ClusterImage> images = new ArrayList<>();
         RunExecutor runExecutor = kubefile.instructions(Run.class).isEmpty() ? null : RunExecutor.forStore(store);
         BuildMemo memo = new BuildMemo();
@@ -83,13 +83,18 @@ public final class BuildEngine {
         return images;
     }
 
-    private ClusterImage baseImage(ImageReference reference, Platform platform, String kubefile, int line) {
+    /**
+     * The base image of a FROM: from the store, else from {@link #baseImages}.
+     *
+     * @throws BuildException without a location (the build adds the FROM's) when it cannot be found or pulled
+     */
+    private ClusterImage baseImage(ImageReference reference, Platform platform) {
         Optional<ClusterImage> local = store.find(reference.fullName(), Optional.of(platform));
         if (local.isPresent()) {
             return local.get();
         }
         try {
-            return baseImages.fetch(reference, platform, store).orElseThrow(() -> new BuildException(kubefile, line,
+            return baseImages.fetch(reference, platform, store).orElseThrow(() -> new BuildException(
                     "base image " + reference.familiarName() + " for " + platform + " is not in the local store"
                             + (baseImages == BaseImageSource.NONE
                                     ? " and no registry adapter is on the class path to pull it"
@@ -98,7 +103,7 @@ public final class BuildEngine {
         } catch (BuildException e) {
             throw e;
         } catch (SealerException e) {
-            throw new BuildException(kubefile, line, "cannot pull base image " + reference.familiarName() + ": "
+            throw new BuildException("cannot pull base image " + reference.familiarName() + ": "
                     + e.getMessage(), e);
         }
     }

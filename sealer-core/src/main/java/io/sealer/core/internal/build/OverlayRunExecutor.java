@@ -90,7 +90,7 @@ final class OverlayRunExecutor implements RunExecutor {
             argv.addAll(command.argv());
             Map<String, String> env = new LinkedHashMap<>(command.env());
             env.put("PATH", RunExecutor.pathWith(merged));
-            ShellRunner.run(argv, scratch, env, command.kubefile(), command.line());
+            ShellRunner.run(argv, scratch, env);
             Path layerDir = store.newStagingDir();
             convertUpper(upper, layerDir, layerDirs);
             return store.addLayer(layerDir);

@@ -324,6 +324,31 @@ class BuildEngineTest {
     }
 
     @Test
+    void aFailingInstructionIsNamedByItsKubefileAndLineExactlyOnce() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY a a\n");
+        write(ctx.resolve("a"), "a");
+        build(tmp.resolve("store"), ctx, "base:1");
+        Map<String, String> failures = Map.of(
+                "FROM scratch\n# comment\nCOPY a ../../up\n", ":3: COPY destination \"../../up\" leaves the rootfs",
+                "FROM scratch\nAPP web https://example.invalid/web.yaml\n", ":2: remote APP source",
+                "FROM base:1\nCOPY a a\nAPPENV web MODE=prod\n", ":3: application web does not exist",
+                "FROM scratch\n\n\nRUN exit 7\n", ":4: RUN command failed with exit code 7",
+                "FROM missing:1\n", ":1: base image missing:1 for linux/amd64 is not in the local store");
+        for (Map.Entry<String, String> failure : failures.entrySet()) {
+            Files.writeString(ctx.resolve("Kubefile"), failure.getKey());
+            assertThatThrownBy(() -> build(tmp.resolve("store"), ctx, "demo:1")).as(failure.getKey())
+                    .isInstanceOf(BuildException.class)
+                    .satisfies(e -> {
+                        BuildException error = (BuildException) e;
+                        String where = ctx.resolve("Kubefile").toString();
+                        assertThat(error.source()).contains(where);
+                        assertThat(error.getMessage()).startsWith(where + failure.getValue())
+                                .containsOnlyOnce(where);
+                    });
+        }
+    }
+
+    @Test
     void applicationsGetTypesLabelsAndLaunchCommands() throws IOException {
         Path ctx = context("""
                 FROM scratch
