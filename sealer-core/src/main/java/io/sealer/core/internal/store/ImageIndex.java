@@ -79,7 +79,7 @@ final class ImageIndex {
     /**
      * Points {@code name} (normalised) at {@code image} for its platform, writing the image's metadata unless an
      * image with its id is already stored. Whatever the name pointed at for that platform before is deleted when no
-     * other name needs it. The index entry gets {@code image.built()}. Needs the exclusive lock.
+     * other name needs it. The index entry gets the image's wall-clock build time. Needs the exclusive lock.
      *
      * @param image with its id, which the caller has computed or verified
      * @throws StoreException when a layer of the image is not in the store
