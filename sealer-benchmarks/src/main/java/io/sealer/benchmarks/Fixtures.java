@@ -23,7 +23,7 @@ final class Fixtures {
             return;
         }
         try {
-            io.sealer.core.internal.layer.Trees.deleteRecursively(root);
+            io.sealer.core.internal.io.Trees.deleteRecursively(root);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

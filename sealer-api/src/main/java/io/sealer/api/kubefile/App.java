@@ -22,4 +22,9 @@ public record App(int line, String original, String name, List<String> sources) 
     public String keyword() {
         return "APP";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

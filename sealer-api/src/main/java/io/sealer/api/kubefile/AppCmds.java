@@ -22,4 +22,9 @@ public record AppCmds(int line, String original, String app, List<String> comman
     public String keyword() {
         return "APPCMDS";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -21,4 +21,9 @@ public record AppEnv(int line, String original, String app, Map<String, String> 
     public String keyword() {
         return "APPENV";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -27,4 +27,9 @@ public record Arg(int line, String original, List<String> names, Map<String, Str
     public String keyword() {
         return "ARG";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

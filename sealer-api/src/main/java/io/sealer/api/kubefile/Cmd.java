@@ -22,4 +22,9 @@ public record Cmd(int line, String original, List<String> commands) implements I
     public String keyword() {
         return "CMD";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -20,4 +20,9 @@ public record Cmds(int line, String original, List<String> commands) implements 
     public String keyword() {
         return "CMDS";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -22,4 +22,9 @@ public record Cni(int line, String original, String name, List<String> sources) 
     public String keyword() {
         return "CNI";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

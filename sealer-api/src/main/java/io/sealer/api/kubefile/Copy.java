@@ -31,4 +31,9 @@ public record Copy(int line, String original, List<String> sources, String desti
     public String keyword() {
         return "COPY";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -22,4 +22,9 @@ public record Csi(int line, String original, String name, List<String> sources) 
     public String keyword() {
         return "CSI";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

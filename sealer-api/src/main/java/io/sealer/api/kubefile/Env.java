@@ -20,4 +20,9 @@ public record Env(int line, String original, Map<String, String> variables) impl
     public String keyword() {
         return "ENV";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

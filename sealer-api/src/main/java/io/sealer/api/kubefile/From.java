@@ -48,4 +48,9 @@ public record From(int line, String original, String image, Optional<Platform> p
     public String keyword() {
         return "FROM";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -18,4 +18,9 @@ public record KubeVersion(int line, String original, String constraint) implemen
     public String keyword() {
         return "KUBEVERSION";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

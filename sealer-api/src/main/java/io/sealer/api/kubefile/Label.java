@@ -19,4 +19,9 @@ public record Label(int line, String original, Map<String, String> labels) imple
     public String keyword() {
         return "LABEL";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

@@ -20,4 +20,9 @@ public record Launch(int line, String original, List<String> apps) implements In
     public String keyword() {
         return "LAUNCH";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

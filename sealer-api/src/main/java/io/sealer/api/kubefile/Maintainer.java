@@ -17,4 +17,9 @@ public record Maintainer(int line, String original, String name) implements Inst
     public String keyword() {
         return "MAINTAINER";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

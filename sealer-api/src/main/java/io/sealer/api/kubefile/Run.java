@@ -34,4 +34,9 @@ public record Run(int line, String original, List<String> arguments, boolean exe
     public String keyword() {
         return "RUN";
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.visit(this);
+    }
 }

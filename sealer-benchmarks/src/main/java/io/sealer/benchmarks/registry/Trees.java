@@ -12,7 +12,7 @@ final class Trees {
 
     /** Deletes a directory tree if it exists. */
     static void delete(Path dir) throws IOException {
-        io.sealer.core.internal.layer.Trees.deleteRecursively(dir);
+        io.sealer.core.internal.io.Trees.deleteRecursively(dir);
     }
 
     /** The 1, 5 and 15 minute load averages from {@code /proc/loadavg}, or "?" where there is none. */

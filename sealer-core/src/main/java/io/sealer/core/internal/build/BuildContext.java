@@ -20,11 +20,9 @@ import java.util.stream.Stream;
 final class BuildContext {
     private final Path root;
     private final Path realRoot;
-    private final String kubefile;
 
-    BuildContext(Path root, String kubefile) {
+    BuildContext(Path root) {
         this.root = root.toAbsolutePath().normalize();
-        this.kubefile = kubefile;
         try {
             this.realRoot = this.root.toRealPath();
         } catch (IOException e) {
@@ -40,45 +38,46 @@ final class BuildContext {
      * Resolves one COPY source (after {@code ${ARCH}} substitution) to the files it names, sorted.
      *
      * @param source the source as written, relative to the context, possibly with {@code * ? [..]} wildcards
-     * @param line the Kubefile line, for errors
+     * @throws BuildException without a location (the build adds the instruction's) when the source is outside the
+     *     context or missing
      */
-    List<Path> resolve(String source, int line) {
+    List<Path> resolve(String source) {
         String cleaned = source.replace('\\', '/');
         if (cleaned.startsWith("/")) {
-            throw error(line, "COPY source \"" + source + "\" is an absolute path; sources must be inside the build context");
+            throw error("COPY source \"" + source + "\" is an absolute path; sources must be inside the build context");
         }
         for (String segment : cleaned.split("/")) {
             if (segment.equals("..")) {
-                throw error(line, "COPY source \"" + source + "\" leaves the build context (\"..\")");
+                throw error("COPY source \"" + source + "\" leaves the build context (\"..\")");
             }
         }
-        List<Path> matches = hasWildcard(cleaned) ? glob(cleaned, line) : List.of(root.resolve(cleaned).normalize());
+        List<Path> matches = hasWildcard(cleaned) ? glob(cleaned) : List.of(root.resolve(cleaned).normalize());
         List<Path> existing = new ArrayList<>();
         for (Path match : matches) {
             if (!Files.exists(match, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            confine(match, source, line);
+            confine(match, source);
             existing.add(match);
         }
         if (existing.isEmpty()) {
-            throw error(line, "COPY source \"" + source + "\" not found in build context " + root);
+            throw error("COPY source \"" + source + "\" not found in build context " + root);
         }
         return existing;
     }
 
-    private void confine(Path match, String source, int line) {
+    private void confine(Path match, String source) {
         try {
             Path real = match.toRealPath();
             if (!real.startsWith(realRoot)) {
-                throw error(line, "COPY source \"" + source + "\" is a symbolic link that leads outside the build context");
+                throw error("COPY source \"" + source + "\" is a symbolic link that leads outside the build context");
             }
         } catch (IOException e) {
-            throw error(line, "COPY source \"" + source + "\" is a dangling symbolic link or unreadable");
+            throw error("COPY source \"" + source + "\" is a dangling symbolic link or unreadable");
         }
     }
 
-    private List<Path> glob(String pattern, int line) {
+    private List<Path> glob(String pattern) {
         int depth = pattern.split("/").length;
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         try (Stream<Path> walk = Files.walk(root, depth)) {
@@ -87,7 +86,7 @@ final class BuildContext {
                     .sorted(Comparator.comparing(Path::toString))
                     .toList();
         } catch (IOException | UncheckedIOException e) {
-            throw error(line, "cannot list build context for \"" + pattern + "\": " + e.getMessage());
+            throw error("cannot list build context for \"" + pattern + "\": " + e.getMessage());
         }
     }
 
@@ -95,7 +94,7 @@ final class BuildContext {
         return text.indexOf('*') >= 0 || text.indexOf('?') >= 0 || text.indexOf('[') >= 0;
     }
 
-    private BuildException error(int line, String problem) {
-        return new BuildException(kubefile, line, problem, null);
+    private static BuildException error(String problem) {
+        return new BuildException(problem, null);
     }
 }

@@ -17,6 +17,7 @@ import io.sealer.core.internal.kubefile.KubefileParser;
 import io.sealer.core.internal.store.ImageStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +27,9 @@ import java.util.Optional;
  * Turns a Kubefile and its build context into cluster images in the local store, one per target platform. Each
  * COPY, RUN and APP becomes a reproducible layer (reused from the build cache when its inputs are unchanged), the
  * other instructions go into the image configuration, and the container images the new layers need are discovered
- * and recorded. Nothing is listed in the store until the whole image is committed.
+ * and recorded. Nothing is listed in the store until the whole image is committed. The same Kubefile and context
+ * give the same image ids in any store on any day: the image's creation time is {@code SOURCE_DATE_EPOCH} or the
+ * epoch, read from the store's {@link io.sealer.core.internal.store.StoreEnvironment}.
  */
 public final class BuildEngine {
     private final ImageStore store;
@@ -62,6 +65,7 @@ public final class BuildEngine {
                     + BuildRequest.MODE_LITE + "\" is", null);
         }
         ImageReference name = ImageReference.parse(request.tag());
+        Instant created = store.creationTime();
         Path kubefilePath = request.context().resolve(request.kubefile());
         if (!Files.isRegularFile(kubefilePath)) {
             throw new BuildException(kubefilePath.toString(), 0, "Kubefile not found", null);
@@ -70,7 +74,7 @@ public final class BuildEngine {
         Progress build = progress.start(OperationKind.BUILD, Subject.image(name), "building " + name.familiarName()
                 + " from " + kubefile.source());
         try {
-            List<ClusterImage> images = buildPlatforms(request, name, kubefile, build);
+            List<ClusterImage> images = buildPlatforms(request, name, created, kubefile, build);
             build.finished(images.size() + " image(s) stored as " + name.familiarName());
             return images;
         } catch (RuntimeException e) {
@@ -79,10 +83,10 @@ public final class BuildEngine {
         }
     }
 
-    private List<ClusterImage> buildPlatforms(BuildRequest request, ImageReference name, Kubefile kubefile,
-            Progress build) {
+    private List<ClusterImage> buildPlatforms(BuildRequest request, ImageReference name, Instant created,
+            Kubefile kubefile, Progress build) {
         kubefile.warnings().forEach(w -> build.warning(kubefile.source(), w));
-        BuildContext context = new BuildContext(request.context(), kubefile.source());
+        BuildContext context = new BuildContext(request.context());
         List<ClusterImage> images = new ArrayList<>();
         RunExecutor runExecutor = kubefile.instructions(Run.class).isEmpty() ? null : RunExecutor.forStore(store);
         BuildMemo memo = new BuildMemo();
@@ -91,20 +95,25 @@ public final class BuildEngine {
                     "building " + name.familiarName() + " for " + platform);
             PlatformBuild platformBuild = new PlatformBuild(store, image, context, kubefile, request, platform,
                     this::baseImage, extensions, runExecutor, memo);
-            ClusterImage stored = store.commit(platformBuild.run(name));
+            ClusterImage stored = store.commit(platformBuild.run(name, created));
             image.finished("stored " + stored.id());
             images.add(stored);
         }
         return images;
     }
 
-    private ClusterImage baseImage(ImageReference reference, Platform platform, String kubefile, int line) {
+    /**
+     * The base image of a FROM: from the store, else from {@link #baseImages}.
+     *
+     * @throws BuildException without a location (the build adds the FROM's) when it cannot be found or pulled
+     */
+    private ClusterImage baseImage(ImageReference reference, Platform platform) {
         Optional<ClusterImage> local = store.find(reference.fullName(), Optional.of(platform));
         if (local.isPresent()) {
             return local.get();
         }
         try {
-            return baseImages.fetch(reference, platform, store).orElseThrow(() -> new BuildException(kubefile, line,
+            return baseImages.fetch(reference, platform, store).orElseThrow(() -> new BuildException(
                     "base image " + reference.familiarName() + " for " + platform + " is not in the local store"
                             + (baseImages == BaseImageSource.NONE
                                     ? " and no registry adapter is on the class path to pull it"
@@ -113,7 +122,7 @@ public final class BuildEngine {
         } catch (BuildException e) {
             throw e;
         } catch (SealerException e) {
-            throw new BuildException(kubefile, line, "cannot pull base image " + reference.familiarName() + ": "
+            throw new BuildException("cannot pull base image " + reference.familiarName() + ": "
                     + e.getMessage(), e);
         }
     }

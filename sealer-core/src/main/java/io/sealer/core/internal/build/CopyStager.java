@@ -28,11 +28,11 @@ final class CopyStager {
      *
      * @throws BuildException when the destination would leave the rootfs
      */
-    static String normaliseDestination(String dest, String kubefile, int line) {
+    static String normaliseDestination(String dest) {
         String d = dest.replace('\\', '/');
         for (String segment : d.split("/")) {
             if (segment.equals("..")) {
-                throw new BuildException(kubefile, line, "COPY destination \"" + dest + "\" leaves the rootfs", null);
+                throw new BuildException("COPY destination \"" + dest + "\" leaves the rootfs", null);
             }
         }
         while (d.startsWith("./") || d.startsWith("/")) {

@@ -1,8 +1,8 @@
 package io.sealer.core.internal.build;
 
+import io.sealer.core.internal.io.Trees;
 import io.sealer.core.internal.layer.Snapshot;
 import io.sealer.core.internal.layer.SnapshotDiff;
-import io.sealer.core.internal.layer.Trees;
 import io.sealer.core.internal.store.ImageStore;
 import io.sealer.core.internal.store.StoredLayer;
 import java.io.IOException;
@@ -24,7 +24,7 @@ final class CopyingRunExecutor implements RunExecutor {
             Snapshot before = Snapshot.of(rootfs);
             Map<String, String> env = new LinkedHashMap<>(command.env());
             env.put("PATH", RunExecutor.pathWith(rootfs));
-            ShellRunner.run(command.argv(), rootfs, env, command.kubefile(), command.line());
+            ShellRunner.run(command.argv(), rootfs, env);
             SnapshotDiff diff = SnapshotDiff.between(before, Snapshot.of(rootfs));
             Path layerDir = store.newStagingDir();
             diff.materialise(rootfs, layerDir);

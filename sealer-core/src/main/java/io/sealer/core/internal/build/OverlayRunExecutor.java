@@ -1,7 +1,7 @@
 package io.sealer.core.internal.build;
 
 import io.sealer.api.BuildException;
-import io.sealer.core.internal.layer.Trees;
+import io.sealer.core.internal.io.Trees;
 import io.sealer.core.internal.layer.Whiteouts;
 import io.sealer.core.internal.store.ImageStore;
 import io.sealer.core.internal.store.StoredLayer;
@@ -59,11 +59,7 @@ final class OverlayRunExecutor implements RunExecutor {
             Thread.currentThread().interrupt();
             return false;
         } finally {
-            try {
-                Trees.deleteRecursively(probe);
-            } catch (IOException e) {
-                // removed by the next prune
-            }
+            Trees.deleteQuietly(probe);
         }
     }
 
@@ -94,7 +90,7 @@ final class OverlayRunExecutor implements RunExecutor {
             argv.addAll(command.argv());
             Map<String, String> env = new LinkedHashMap<>(command.env());
             env.put("PATH", RunExecutor.pathWith(merged));
-            ShellRunner.run(argv, scratch, env, command.kubefile(), command.line());
+            ShellRunner.run(argv, scratch, env);
             Path layerDir = store.newStagingDir();
             convertUpper(upper, layerDir, layerDirs);
             return store.addLayer(layerDir);

@@ -12,6 +12,7 @@ import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
+import io.sealer.api.kubefile.App;
 import io.sealer.api.kubefile.AppCmds;
 import io.sealer.api.kubefile.AppDeclaration;
 import io.sealer.api.kubefile.AppEnv;
@@ -32,9 +33,9 @@ import io.sealer.api.kubefile.Maintainer;
 import io.sealer.api.kubefile.Run;
 import io.sealer.core.internal.discovery.DiscoveryResult;
 import io.sealer.core.internal.discovery.ImageDiscovery;
-import io.sealer.core.internal.layer.IoFailures;
-import io.sealer.core.internal.layer.Streams;
-import io.sealer.core.internal.layer.Trees;
+import io.sealer.core.internal.io.Digests;
+import io.sealer.core.internal.io.IoFailures;
+import io.sealer.core.internal.io.Trees;
 import io.sealer.core.internal.store.ImageStore;
 import io.sealer.core.internal.store.StoredLayer;
 import java.io.IOException;
@@ -51,12 +52,21 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** The build of one Kubefile for one platform: applies the instructions in order and yields the image to commit. */
+/**
+ * The build of one Kubefile for one platform: applies the instructions in order and yields the image to commit.
+ *
+ * <p>Every kind of instruction has its handler in {@link Steps}, an {@link Instruction.Visitor}: a new kind does not
+ * compile until it is handled. The Kubefile location is attached in one place, {@link #apply}: the handlers and the
+ * helpers they call report problems without a location.
+ */
 final class PlatformBuild {
     /** Resolves a base image for FROM. */
     @FunctionalInterface
     interface BaseResolver {
-        ClusterImage resolve(ImageReference reference, Platform platform, String kubefile, int line);
+        /**
+         * @throws BuildException without a location when the image cannot be found or fetched
+         */
+        ClusterImage resolve(ImageReference reference, Platform platform);
     }
 
     private final ImageStore store;
@@ -75,6 +85,7 @@ final class PlatformBuild {
     private final List<Layer> layers = new ArrayList<>();
     private final List<Layer> newLayers = new ArrayList<>();
     private final Map<String, Integer> appLines = new LinkedHashMap<>();
+    private final Steps steps = new Steps();
     private Optional<ClusterImage> base = Optional.empty();
     private String chain;
 
@@ -94,7 +105,13 @@ final class PlatformBuild {
         this.chain = digest("platform " + platform);
     }
 
-    ClusterImage run(ImageReference name) {
+    /**
+     * Applies the instructions and the extensions.
+     *
+     * @param name the image's name
+     * @param created the image's creation time, part of its id (reproducible, not the wall clock)
+     */
+    ClusterImage run(ImageReference name, Instant created) {
         for (Instruction instruction : kubefile.instructions()) {
             String step = kubefile.source() + ":" + instruction.line();
             Progress op = progress.start(OperationKind.INSTRUCTION, Subject.step(step).withPlatform(platform),
@@ -102,14 +119,9 @@ final class PlatformBuild {
             layerOutcome = "";
             try {
                 apply(instruction);
-            } catch (IOException e) {
-                throw fail(instruction, IoFailures.describe(e), e);
-            } catch (UncheckedIOException e) {
-                throw fail(instruction, IoFailures.describe(e.getCause()), e);
             } catch (BuildException e) {
+                op.failed(e.problem());
                 throw e;
-            } catch (SealerException e) {
-                throw fail(instruction, e.getMessage(), e);
             }
             op.finished(layerOutcome.isEmpty() ? "done" : layerOutcome);
         }
@@ -126,38 +138,137 @@ final class PlatformBuild {
         base.ifPresent(b -> containerImages.addAll(b.containerImages()));
         images.forEach(i -> containerImages.add(i.fullName()));
         return new ClusterImage(name.fullName(), null, platform, layers, config.toConfig(),
-                List.copyOf(containerImages), Instant.now());
+                List.copyOf(containerImages), created);
     }
 
-    private void apply(Instruction instruction) throws IOException {
-        if (instruction instanceof From from) {
+    /**
+     * Runs one instruction. This is where a failure gets its Kubefile location: a {@link BuildException} without
+     * one, an I/O failure or any other sealer error becomes a {@link BuildException} naming the Kubefile and the
+     * instruction's line. A {@link BuildException} that already names its own file is passed on as it is.
+     */
+    private void apply(Instruction instruction) {
+        try {
+            instruction.accept(steps);
+        } catch (UncheckedIOException e) {
+            throw at(instruction, IoFailures.describe(e.getCause()), e.getCause());
+        } catch (BuildException e) {
+            if (e.source().isPresent()) {
+                throw e;
+            }
+            throw at(instruction, e.problem(), e.getCause());
+        } catch (SealerException e) {
+            throw at(instruction, e.getMessage(), e);
+        }
+    }
+
+    private BuildException at(Instruction instruction, String problem, Throwable cause) {
+        return new BuildException(kubefile.source(), instruction.line(), problem, cause);
+    }
+
+    /** One handler per kind of instruction; I/O failures leave as {@link UncheckedIOException}. */
+    private final class Steps implements Instruction.Visitor<Void> {
+        @Override
+        public Void visit(From from) {
             from(from);
-        } else if (instruction instanceof Copy copy) {
-            copy(copy);
-        } else if (instruction instanceof Run run) {
-            run(run);
-        } else if (instruction instanceof AppDeclaration app) {
-            app(app);
-        } else if (instruction instanceof Arg arg) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Copy copy) {
+            return io(() -> copy(copy));
+        }
+
+        @Override
+        public Void visit(Run run) {
+            return io(() -> run(run));
+        }
+
+        @Override
+        public Void visit(App app) {
+            return io(() -> app(app));
+        }
+
+        @Override
+        public Void visit(Cni cni) {
+            io(() -> app(cni));
+            config.labels.put(ConfigAccumulator.LABEL_CNI_PREFIX + cni.name(), "true");
+            return null;
+        }
+
+        @Override
+        public Void visit(Csi csi) {
+            io(() -> app(csi));
+            config.labels.put(ConfigAccumulator.LABEL_CSI_PREFIX + csi.name(), "true");
+            return null;
+        }
+
+        @Override
+        public Void visit(Arg arg) {
             arg(arg);
-        } else if (instruction instanceof Cmd cmd) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Cmd cmd) {
             config.cmds.addAll(cmd.commands());
-        } else if (instruction instanceof Cmds cmds) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Cmds cmds) {
             config.cmds.addAll(cmds.commands());
-        } else if (instruction instanceof Label label) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Label label) {
             config.labels.putAll(label.labels());
-        } else if (instruction instanceof Env env) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Env env) {
             config.env.putAll(env.variables());
-        } else if (instruction instanceof Maintainer maintainer) {
+            return null;
+        }
+
+        @Override
+        public Void visit(Maintainer maintainer) {
             config.maintainer = maintainer.name();
-        } else if (instruction instanceof KubeVersion version) {
+            return null;
+        }
+
+        @Override
+        public Void visit(KubeVersion version) {
             config.labels.put(ConfigAccumulator.LABEL_KUBE_VERSION, version.constraint());
-        } else if (instruction instanceof Launch launch) {
-            config.launchApps.addAll(requireApps(launch, launch.apps()));
-        } else if (instruction instanceof AppCmds appCmds) {
-            config.putAppCmds(requireApp(appCmds, appCmds.app()), appCmds.commands());
-        } else if (instruction instanceof AppEnv appEnv) {
-            config.putAppEnv(requireApp(appEnv, appEnv.app()), appEnv.variables());
+            return null;
+        }
+
+        @Override
+        public Void visit(Launch launch) {
+            config.launchApps.addAll(requireApps(launch.apps()));
+            return null;
+        }
+
+        @Override
+        public Void visit(AppCmds appCmds) {
+            config.putAppCmds(requireApp(appCmds.app()), appCmds.commands());
+            return null;
+        }
+
+        @Override
+        public Void visit(AppEnv appEnv) {
+            config.putAppEnv(requireApp(appEnv.app()), appEnv.variables());
+            return null;
+        }
+
+        private Void io(IoStep step) {
+            try {
+                step.run();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
         }
     }
 
@@ -166,7 +277,7 @@ final class PlatformBuild {
             return;
         }
         Platform wanted = from.platform().orElse(platform);
-        ClusterImage image = baseResolver.resolve(from.reference(), wanted, kubefile.source(), from.line());
+        ClusterImage image = baseResolver.resolve(from.reference(), wanted);
         base = Optional.of(image);
         layers.addAll(image.layers());
         config.inherit(image.config());
@@ -183,10 +294,10 @@ final class PlatformBuild {
     }
 
     private void copy(Copy copy) throws IOException {
-        String dest = CopyStager.normaliseDestination(copy.destination(), kubefile.source(), copy.line());
+        String dest = CopyStager.normaliseDestination(copy.destination());
         List<Path> sources = new ArrayList<>();
         for (String source : copy.sources()) {
-            sources.addAll(context.resolve(withArch(source), copy.line()));
+            sources.addAll(context.resolve(withArch(source)));
         }
         String value = String.join(" ", copy.sources()) + " " + copy.destination();
         String key = "COPY " + value + "\n" + memo.sourceDigest(sources);
@@ -197,9 +308,9 @@ final class PlatformBuild {
         List<Path> sources = new ArrayList<>();
         for (String source : app.sources()) {
             if (source.startsWith("local://")) {
-                sources.addAll(context.resolve(withArch(source.substring("local://".length())), app.line()));
+                sources.addAll(context.resolve(withArch(source.substring("local://".length()))));
             } else {
-                throw new BuildException(kubefile.source(), app.line(), "remote APP source " + source
+                throw new BuildException("remote APP source " + source
                         + " cannot be fetched in an air-gapped build; download it into the build context and use"
                         + " local://", null);
             }
@@ -212,11 +323,6 @@ final class PlatformBuild {
         config.applications.put(app.name(), new Application(app.name(), detected.type(), detected.files(),
                 Map.of(), List.of()));
         appLines.put(app.name(), app.line());
-        if (app instanceof Cni) {
-            config.labels.put(ConfigAccumulator.LABEL_CNI_PREFIX + app.name(), "true");
-        } else if (app instanceof Csi) {
-            config.labels.put(ConfigAccumulator.LABEL_CSI_PREFIX + app.name(), "true");
-        }
     }
 
     /** Sources land in the application directory as Docker's COPY puts them: a directory contributes its contents. */
@@ -237,7 +343,7 @@ final class PlatformBuild {
         Map<String, String> env = runEnvironment();
         String key = "RUN " + String.join("\u0000", run.argv()) + "\n" + new TreeMap<>(env);
         addLayer("RUN", run.command(), key, () -> runExecutor.run(layerDirs(layers),
-                new RunExecutor.RunCommand(run.argv(), env, kubefile.source(), run.line()), store));
+                new RunExecutor.RunCommand(run.argv(), env), store));
     }
 
     private Map<String, String> runEnvironment() {
@@ -275,7 +381,7 @@ final class PlatformBuild {
         try {
             action.fill(dir);
         } catch (IOException | RuntimeException e) {
-            Trees.deleteRecursively(dir);
+            Trees.deleteQuietly(dir);
             throw e;
         }
         return store.addLayer(dir);
@@ -296,7 +402,7 @@ final class PlatformBuild {
             throw new BuildException(kubefile.source(), 0, "cannot assemble the new layers for image discovery: "
                     + e.getMessage(), e);
         } finally {
-            deleteQuietly(view);
+            Trees.deleteQuietly(view);
         }
     }
 
@@ -315,15 +421,15 @@ final class PlatformBuild {
         }
     }
 
-    private String requireApp(Instruction instruction, String app) {
+    private String requireApp(String app) {
         if (!config.applications.containsKey(app)) {
-            throw fail(instruction, "application " + app + " does not exist in the image", null);
+            throw new BuildException("application " + app + " does not exist in the image", null);
         }
         return app;
     }
 
-    private List<String> requireApps(Instruction instruction, List<String> apps) {
-        apps.forEach(app -> requireApp(instruction, app));
+    private List<String> requireApps(List<String> apps) {
+        apps.forEach(this::requireApp);
         return apps;
     }
 
@@ -331,20 +437,13 @@ final class PlatformBuild {
         return source.replace("${ARCH}", platform.architecture()).replace("$ARCH", platform.architecture());
     }
 
-    private BuildException fail(Instruction instruction, String problem, Throwable cause) {
-        return new BuildException(kubefile.source(), instruction.line(), problem, cause);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            Trees.deleteRecursively(dir);
-        } catch (IOException e) {
-            // a leftover scratch directory under tmp/ is removed by the next prune
-        }
-    }
-
     static String digest(String text) {
-        return Streams.sha256Id(text.getBytes(StandardCharsets.UTF_8));
+        return Digests.sha256Id(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @FunctionalInterface
+    private interface IoStep {
+        void run() throws IOException;
     }
 
     @FunctionalInterface

@@ -1,6 +1,6 @@
 package io.sealer.core.internal.build;
 
-import io.sealer.core.internal.layer.Trees;
+import io.sealer.core.internal.io.Trees;
 import io.sealer.core.internal.layer.Whiteouts;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;

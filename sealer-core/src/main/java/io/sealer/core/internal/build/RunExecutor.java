@@ -12,14 +12,15 @@ import java.util.Map;
  * (additions and changes as files, deletions as OCI whiteouts).
  */
 interface RunExecutor {
-    /** Where a RUN happens: the instruction's command, environment and origin. */
-    record RunCommand(List<String> argv, Map<String, String> env, String kubefile, int line) {
+    /** What a RUN runs: the instruction's command and environment. */
+    record RunCommand(List<String> argv, Map<String, String> env) {
     }
 
     /**
      * @param layerDirs the directories of the layers so far, bottom first
      * @return the layer of the changes, {@link StoredLayer#EMPTY} when there were none
-     * @throws io.sealer.api.BuildException when the command fails
+     * @throws io.sealer.api.BuildException when the command fails (without a location: the build adds the
+     *     instruction's)
      */
     StoredLayer run(List<Path> layerDirs, RunCommand command, ImageStore store) throws IOException;
 

@@ -24,9 +24,10 @@ final class ShellRunner {
     /**
      * Runs {@code argv} in {@code workDir} with {@code env} added to the environment; output is logged at debug.
      *
-     * @throws BuildException naming the Kubefile line, the exit code and the last output lines when it fails
+     * @throws BuildException naming the exit code and the last output lines when it fails (the build adds the
+     *     Kubefile line)
      */
-    static void run(List<String> argv, Path workDir, Map<String, String> env, String kubefile, int line) {
+    static void run(List<String> argv, Path workDir, Map<String, String> env) {
         ProcessBuilder builder = new ProcessBuilder(argv).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(env);
         Deque<String> tail = new ArrayDeque<>();
@@ -37,7 +38,7 @@ final class ShellRunner {
             try (BufferedReader reader = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String out; (out = reader.readLine()) != null; ) {
-                    LOG.debug("RUN line {}: {}", line, out);
+                    LOG.debug("RUN output: {}", out);
                     tail.addLast(out);
                     if (tail.size() > TAIL_LINES) {
                         tail.removeFirst();
@@ -46,13 +47,13 @@ final class ShellRunner {
             }
             exit = process.waitFor();
         } catch (IOException e) {
-            throw new BuildException(kubefile, line, "cannot start RUN command: " + e.getMessage(), e);
+            throw new BuildException("cannot start RUN command: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new BuildException(kubefile, line, "interrupted while running RUN command", e);
+            throw new BuildException("interrupted while running RUN command", e);
         }
         if (exit != 0) {
-            throw new BuildException(kubefile, line, "RUN command failed with exit code " + exit
+            throw new BuildException("RUN command failed with exit code " + exit
                     + (tail.isEmpty() ? "" : "; last output:\n  " + String.join("\n  ", tail)), null);
         }
     }

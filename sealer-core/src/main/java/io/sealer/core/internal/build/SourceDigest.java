@@ -1,6 +1,6 @@
 package io.sealer.core.internal.build;
 
-import io.sealer.core.internal.layer.Streams;
+import io.sealer.core.internal.io.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -21,7 +20,7 @@ final class SourceDigest {
     }
 
     static String of(List<Path> sources) throws IOException {
-        MessageDigest digest = Streams.sha256();
+        MessageDigest digest = Digests.sha256();
         byte[] buffer = new byte[64 * 1024];
         for (Path source : sources) {
             update(digest, "source:" + source.getFileName());
@@ -45,7 +44,7 @@ final class SourceDigest {
                 }
             }
         }
-        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        return Digests.idOf(digest);
     }
 
     private static void update(MessageDigest digest, String text) {

@@ -5,7 +5,7 @@ import io.sealer.api.event.Progress;
 import io.sealer.api.event.ProgressListener;
 import io.sealer.api.image.Platform;
 import io.sealer.api.registry.RegistrySettings;
-import io.sealer.core.internal.layer.IoFailures;
+import io.sealer.core.internal.io.IoFailures;
 import io.sealer.core.internal.registry.RegistryAdapter;
 import io.sealer.core.internal.store.ImageStore;
 import java.io.UncheckedIOException;

@@ -1,6 +1,10 @@
 package io.sealer.core.internal.layer;
 
 import com.google.common.io.CountingInputStream;
+import io.sealer.core.internal.io.Digests;
+import io.sealer.core.internal.io.IoFailures;
+import io.sealer.core.internal.io.Streams;
+import io.sealer.core.internal.io.Trees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +18,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -42,7 +45,7 @@ public final class LayerExtractor {
      * @throws io.sealer.api.StoreException when the tar is malformed or a file cannot be written
      */
     public static LayerDigest extract(InputStream tar, Path root) {
-        MessageDigest sha256 = Streams.sha256();
+        MessageDigest sha256 = Digests.sha256();
         CountingInputStream counting = new CountingInputStream(Streams.nonClosing(tar));
         DigestInputStream digesting = new DigestInputStream(counting, sha256);
         new Extraction(root).run(digesting);
@@ -51,7 +54,7 @@ public final class LayerExtractor {
         } catch (IOException e) {
             throw IoFailures.wrap(root, "reading layer tar", e);
         }
-        return new LayerDigest("sha256:" + HexFormat.of().formatHex(sha256.digest()), counting.getCount());
+        return new LayerDigest(Digests.idOf(sha256), counting.getCount());
     }
 
     /**

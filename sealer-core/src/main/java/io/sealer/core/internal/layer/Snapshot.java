@@ -1,5 +1,6 @@
 package io.sealer.core.internal.layer;
 
+import io.sealer.core.internal.io.IoFailures;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

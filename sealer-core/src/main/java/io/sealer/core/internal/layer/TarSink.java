@@ -1,5 +1,6 @@
 package io.sealer.core.internal.layer;
 
+import io.sealer.core.internal.io.Digests;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * The byte end of {@link ReproducibleTar}: collects tar records in one buffer, and each time it fills hands it to
@@ -21,7 +21,7 @@ final class TarSink {
     private static final int BUFFER = 128 * 1024;
 
     private final OutputStream out;
-    private final MessageDigest sha256 = Streams.sha256();
+    private final MessageDigest sha256 = Digests.sha256();
     private final byte[] buffer = new byte[BUFFER];
     private final ByteBuffer view = ByteBuffer.wrap(buffer);
     private int used;
@@ -112,7 +112,7 @@ final class TarSink {
 
     /** {@code sha256:<hex>} of everything written; call after {@link #flush()}. */
     String id() {
-        return "sha256:" + HexFormat.of().formatHex(sha256.digest());
+        return Digests.idOf(sha256);
     }
 
     private void drain() throws IOException {

@@ -1,6 +1,7 @@
 package io.sealer.core.internal.layer;
 
 import io.sealer.api.StoreException;
+import io.sealer.core.internal.io.IoFailures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -5,7 +5,6 @@ import io.sealer.api.ImageNotFoundException;
 import io.sealer.api.event.Progress;
 import io.sealer.api.event.OperationKind;
 import io.sealer.api.event.Subject;
-import io.sealer.api.event.ProgressListener;
 import io.sealer.api.SealerException;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
@@ -13,15 +12,11 @@ import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
 import io.sealer.api.spi.ImageCacheWriter;
 import io.sealer.core.internal.build.BuildExtension;
-import io.sealer.core.internal.layer.Trees;
+import io.sealer.core.internal.io.Digests;
+import io.sealer.core.internal.io.Trees;
 import io.sealer.core.internal.store.ImageStore;
 import io.sealer.core.internal.store.StoredLayer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,17 +77,17 @@ public final class RegistryCacheExtension implements BuildExtension {
             summary = writer.write(session.client(), step.images(), platforms, dir, existing,
                     op);
         } catch (SealerException e) {
-            deleteQuietly(dir);
+            Trees.deleteQuietly(dir);
             BuildException failure = failure(step, e);
             op.failed(failure.problem());
             throw failure;
         } catch (RuntimeException e) {
-            deleteQuietly(dir);
+            Trees.deleteQuietly(dir);
             op.failed(String.valueOf(e.getMessage()));
             throw e;
         }
         if (summary.written().isEmpty()) {
-            deleteQuietly(dir);
+            Trees.deleteQuietly(dir);
             op.finished("every container image is already in the base image");
             return Optional.empty();
         }
@@ -113,12 +108,7 @@ public final class RegistryCacheExtension implements BuildExtension {
         new TreeSet<>(platforms.stream().map(Platform::toString).toList()).forEach(p -> text.append(' ').append(p));
         text.append("\nbase");
         baseCaches.forEach(l -> text.append(' ').append(l.id()));
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Digests.sha256Id(text.toString());
     }
 
     /** Names the Kubefile, the failing image and the files that referenced it. */
@@ -131,13 +121,5 @@ public final class RegistryCacheExtension implements BuildExtension {
                 ? "container image " + image + referenced + " does not exist: " + e.problem()
                 : "caching container images failed: " + e.getMessage() + referenced;
         return new BuildException(step.kubefile(), 0, problem, e);
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try {
-            Trees.deleteRecursively(dir);
-        } catch (IOException e) {
-            LOG.debug("cannot remove {}; the next prune will", dir, e);
-        }
     }
 }

@@ -16,23 +16,27 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.sealer.api.StoreException;
 import io.sealer.api.image.ClusterImage;
+import io.sealer.api.image.ImageConfig;
 import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
+import io.sealer.core.internal.io.Digests;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import io.sealer.core.internal.layer.Streams;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
  * JSON form of stored metadata. Output is canonical (properties and map keys sorted, no white space), so the image id,
- * {@code sha256} of the JSON of the image without its id, is stable.
+ * {@code sha256} of the JSON of the image's content ({@link #imageId}), is stable.
  */
 final class ImageCodec {
-    /** One row of the name index. */
+    /**
+     * One row of the name index.
+     *
+     * @param created wall-clock time the image was built, pulled or loaded under this name (what {@code sealer images}
+     *     shows); not the image's reproducible creation time
+     */
     record IndexEntry(String id, Platform platform, Instant created, long size) {
     }
 
@@ -109,18 +113,28 @@ final class ImageCodec {
         }
     }
 
-    /** The id of {@code image}: {@code sha256:} of its canonical JSON with the id left out (the name is included). */
-    String imageId(ClusterImage image) {
+    /** The hashed part of an image: everything but its id, its name and its wall-clock build time. */
+    private record Identity(ImageConfig config, List<String> containerImages, Instant created, List<Layer> layers,
+            Platform platform) {
+    }
+
+    /**
+     * The id of {@code image}: {@code sha256:} of the canonical JSON of its platform, layers, config, container images
+     * and creation time. No name (every name of the same content has the same id) and no wall-clock time (the same
+     * inputs give the same id on any day).
+     */
+    String imageId(StoredImage image) {
+        return Digests.sha256Id(toJson(new Identity(image.config(), image.containerImages(), image.created(),
+                image.layers(), image.platform())));
+    }
+
+    /**
+     * The id metadata written before ids left out the name had: {@code sha256:} of the canonical JSON of the whole
+     * {@link ClusterImage}, name and wall-clock creation time included, id left out. Only to verify old archives.
+     */
+    String legacyImageId(ClusterImage image) {
         ClusterImage withoutId = new ClusterImage(image.name(), null, image.platform(), image.layers(),
                 image.config(), image.containerImages(), image.created());
-        return "sha256:" + sha256Hex(toJson(withoutId));
-    }
-
-    static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(Streams.sha256().digest(bytes));
-    }
-
-    static String sha256Hex(String text) {
-        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+        return Digests.sha256Id(toJson(withoutId));
     }
 }

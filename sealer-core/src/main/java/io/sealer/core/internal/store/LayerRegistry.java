@@ -1,9 +1,9 @@
 package io.sealer.core.internal.store;
 
 import io.sealer.api.StoreException;
-import io.sealer.core.internal.layer.IoFailures;
+import io.sealer.core.internal.io.IoFailures;
+import io.sealer.core.internal.io.Trees;
 import io.sealer.core.internal.layer.LayerDigest;
-import io.sealer.core.internal.layer.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

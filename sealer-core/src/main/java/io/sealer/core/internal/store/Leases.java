@@ -1,7 +1,8 @@
 package io.sealer.core.internal.store;
 
-import io.sealer.core.internal.layer.IoFailures;
-import io.sealer.core.internal.layer.Trees;
+import io.sealer.core.internal.io.AtomicFiles;
+import io.sealer.core.internal.io.IoFailures;
+import io.sealer.core.internal.io.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;

@@ -1,7 +1,7 @@
 package io.sealer.core.internal.store;
 
 import io.sealer.api.StoreException;
-import io.sealer.core.internal.layer.IoFailures;
+import io.sealer.core.internal.io.IoFailures;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealer.api.BuildException;
 import io.sealer.api.event.OperationKind;
+import io.sealer.api.event.Progress;
 import io.sealer.api.event.ProgressEvent;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
 import io.sealer.core.SealerClient;
 import io.sealer.core.internal.store.ImageStore;
+import io.sealer.core.internal.store.StoreEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,6 +105,51 @@ class BuildEngineTest {
 
         assertThat(first.layers()).extracting(Layer::id).doesNotContainNull();
         assertThat(second.layers()).extracting(Layer::id).isEqualTo(first.layers().stream().map(Layer::id).toList());
+    }
+
+    private ClusterImage buildOn(Path store, Path context, String tag, Instant day, Map<String, String> env) {
+        try (ImageStore opened = ImageStore.open(store, StoreEnvironment.of(day, env))) {
+            return new BuildEngine(opened, Progress.to(events::add), BaseImageSource.NONE, List.of())
+                    .build(BuildRequest.builder(context).tag(tag).platforms(Platform.LINUX_AMD64).build()).get(0);
+        }
+    }
+
+    @Test
+    void sameKubefileAndContextGiveTheSameImageIdInAnyStoreOnAnyDay() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY manifests manifests\nRUN echo hi > greeting\nCMD kubectl get pods\n");
+        write(ctx.resolve("manifests/app.yaml"), "image: busybox:1.36\n");
+        Instant monday = Instant.parse("2024-03-04T10:00:00Z");
+        Instant later = Instant.parse("2025-09-10T23:59:59Z");
+
+        ClusterImage first = buildOn(tmp.resolve("store1"), ctx, "demo:1", monday, Map.of());
+        ClusterImage second = buildOn(tmp.resolve("store2"), ctx, "registry.local/renamed:2", later, Map.of());
+
+        assertThat(second.id()).isEqualTo(first.id());
+        assertThat(first.created()).isEqualTo(Instant.EPOCH);
+        try (ImageStore opened = ImageStore.open(tmp.resolve("store2"))) {
+            assertThat(opened.list()).singleElement().satisfies(row -> {
+                assertThat(row.id()).isEqualTo(first.id());
+                assertThat(row.created()).isEqualTo(later);
+            });
+        }
+
+        Map<String, String> epoch = Map.of("SOURCE_DATE_EPOCH", "1709546400");
+        ClusterImage stamped = buildOn(tmp.resolve("store3"), ctx, "demo:1", monday, epoch);
+        ClusterImage stampedAgain = buildOn(tmp.resolve("store4"), ctx, "demo:1", later, epoch);
+        assertThat(stamped.id()).isNotEqualTo(first.id()).isEqualTo(stampedAgain.id());
+        assertThat(stamped.created()).isEqualTo(Instant.ofEpochSecond(1_709_546_400L));
+        assertThat(stamped.layers()).isEqualTo(first.layers());
+    }
+
+    @Test
+    void malformedSourceDateEpochFailsTheBuildBeforeAnyWork() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY a a\n");
+        write(ctx.resolve("a"), "a");
+
+        assertThatThrownBy(() -> buildOn(tmp.resolve("store"), ctx, "demo:1", Instant.EPOCH,
+                Map.of("SOURCE_DATE_EPOCH", "2024-03-04")))
+                .hasMessageContaining("SOURCE_DATE_EPOCH").hasMessageContaining("2024-03-04");
+        assertThat(tmp.resolve("store/data/overlay2")).isEmptyDirectory();
     }
 
     @Test
@@ -278,6 +325,31 @@ class BuildEngineTest {
                 .hasMessageContaining(":2: ")
                 .hasMessageContaining("kubernetes:v9.9.9")
                 .hasMessageContaining("no registry adapter");
+    }
+
+    @Test
+    void aFailingInstructionIsNamedByItsKubefileAndLineExactlyOnce() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY a a\n");
+        write(ctx.resolve("a"), "a");
+        build(tmp.resolve("store"), ctx, "base:1");
+        Map<String, String> failures = Map.of(
+                "FROM scratch\n# comment\nCOPY a ../../up\n", ":3: COPY destination \"../../up\" leaves the rootfs",
+                "FROM scratch\nAPP web https://example.invalid/web.yaml\n", ":2: remote APP source",
+                "FROM base:1\nCOPY a a\nAPPENV web MODE=prod\n", ":3: application web does not exist",
+                "FROM scratch\n\n\nRUN exit 7\n", ":4: RUN command failed with exit code 7",
+                "FROM missing:1\n", ":1: base image missing:1 for linux/amd64 is not in the local store");
+        for (Map.Entry<String, String> failure : failures.entrySet()) {
+            Files.writeString(ctx.resolve("Kubefile"), failure.getKey());
+            assertThatThrownBy(() -> build(tmp.resolve("store"), ctx, "demo:1")).as(failure.getKey())
+                    .isInstanceOf(BuildException.class)
+                    .satisfies(e -> {
+                        BuildException error = (BuildException) e;
+                        String where = ctx.resolve("Kubefile").toString();
+                        assertThat(error.source()).contains(where);
+                        assertThat(error.getMessage()).startsWith(where + failure.getValue())
+                                .containsOnlyOnce(where);
+                    });
+        }
     }
 
     @Test

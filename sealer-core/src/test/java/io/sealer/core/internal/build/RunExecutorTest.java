@@ -59,8 +59,8 @@ class RunExecutorTest {
     }
 
     private StoredLayer run(RunExecutor executor) throws IOException {
-        return executor.run(layers, new RunExecutor.RunCommand(List.of("/bin/sh", "-c", COMMAND), Map.of(),
-                "Kubefile", 3), store);
+        return executor.run(layers, new RunExecutor.RunCommand(List.of("/bin/sh", "-c", COMMAND), Map.of()),
+                store);
     }
 
     private static List<String> tree(Path dir) throws IOException {

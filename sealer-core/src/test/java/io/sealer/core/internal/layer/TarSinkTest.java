@@ -3,6 +3,7 @@ package io.sealer.core.internal.layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealer.core.internal.io.Digests;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class TarSinkTest {
         System.arraycopy("hello".getBytes(StandardCharsets.US_ASCII), 0, expected, 0, 5);
         assertThat(out.toByteArray()).isEqualTo(expected);
         assertThat(sink.count()).isEqualTo(512);
-        assertThat(sink.id()).isEqualTo(Streams.sha256Id(expected));
+        assertThat(sink.id()).isEqualTo(Digests.sha256Id(expected));
     }
 
     @Test

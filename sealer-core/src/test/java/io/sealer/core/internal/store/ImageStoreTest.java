@@ -13,6 +13,7 @@ import io.sealer.api.ImageNotFoundException;
 import io.sealer.api.StoreException;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Platform;
+import io.sealer.core.internal.io.IoFailures;
 import io.sealer.core.internal.layer.LayerDigestMismatchException;
 import io.sealer.core.internal.layer.ReproducibleTar;
 import java.io.ByteArrayOutputStream;
@@ -109,14 +110,24 @@ class ImageStoreTest {
     }
 
     @Test
-    void theIdDependsOnContentAndNameOnly() {
+    void theIdDependsOnContentAndCreationTimeButNotOnTheName() throws IOException {
         StoredLayer base = layer(store, Map.of("f", "1"));
-        String first = store.commit(image("a:v1", AMD64, base)).id();
+        StoredLayer other = layer(store, Map.of("f", "2"));
+        ClusterImage first = store.commit(image("a:v1", AMD64, base));
         String same = store.commit(image("a:v1", AMD64, base)).id();
         String renamed = store.commit(image("b:v1", AMD64, base)).id();
+        String otherContent = store.commit(image("c:v1", AMD64, other)).id();
+        ClusterImage later = image("d:v1", AMD64, base);
+        String otherTime = store.commit(new ClusterImage(later.name(), null, AMD64, later.layers(), later.config(),
+                later.containerImages(), later.created().plusSeconds(1))).id();
 
-        assertThat(same).isEqualTo(first);
-        assertThat(renamed).isNotEqualTo(first);
+        assertThat(same).isEqualTo(first.id());
+        assertThat(renamed).isEqualTo(first.id());
+        assertThat(otherContent).isNotEqualTo(first.id());
+        assertThat(otherTime).isNotEqualTo(first.id());
+        assertThat(store.paths().imageDb()).isDirectoryContaining(p -> p.getFileName().toString()
+                .equals(first.id().substring(7) + ".json"));
+        assertThat(Files.readString(store.paths().imageFile(first.id().substring(7)))).doesNotContain("a:v1");
     }
 
     @Test
@@ -150,13 +161,16 @@ class ImageStoreTest {
         ClusterImage other = store.commit(image("other:v1", AMD64, shared));
 
         assertThat(tagged).hasSize(2).allSatisfy(t -> assertThat(t.name()).isEqualTo("registry.local/app:v2"));
+        assertThat(tagged).extracting(ClusterImage::id).containsExactlyInAnyOrderElementsOf(
+                store.inspect("app:v1").stream().map(ClusterImage::id).toList());
         assertThat(store.list()).hasSize(5);
 
         RemovalResult firstRemoval = store.rmi("app:v1", Optional.empty());
-        assertThat(firstRemoval.images()).hasSize(2);
+        assertThat(firstRemoval.images()).isEmpty(); // both images keep their other name
         assertThat(firstRemoval.layers()).isEmpty();
 
         RemovalResult oneArch = store.rmi("registry.local/app:v2", Optional.of(ARM64));
+        assertThat(oneArch.images()).hasSize(1);
         assertThat(oneArch.layers()).isEmpty();
         RemovalResult secondRemoval = store.rmi("registry.local/app:v2", Optional.empty());
         store.close();
@@ -321,9 +335,9 @@ class ImageStoreTest {
 
         assertThatThrownBy(() -> ImageStore.open(file.resolve("store"))).isInstanceOf(StoreException.class)
                 .hasMessageContaining(file.toString()).hasMessageContaining("opening the image store");
-        assertThat(io.sealer.core.internal.layer.IoFailures.describe(
+        assertThat(io.sealer.core.internal.io.IoFailures.describe(
                 new java.nio.file.FileSystemException("/x", null, "No space left on device"))).startsWith("disk full");
-        assertThat(io.sealer.core.internal.layer.IoFailures.wrap(Path.of("/y"), "writing",
+        assertThat(io.sealer.core.internal.io.IoFailures.wrap(Path.of("/y"), "writing",
                 new java.nio.file.AccessDeniedException("/y")).getMessage())
                 .isEqualTo("/y: writing failed: permission denied (/y)");
     }

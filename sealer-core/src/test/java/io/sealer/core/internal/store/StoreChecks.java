@@ -17,8 +17,9 @@ final class StoreChecks {
     /** Every listed image resolves, and each of its layers is present with the recorded size and digest. */
     static void assertComplete(ImageStore store) {
         for (ImageSummary row : store.list()) {
-            ClusterImage image = store.resolve(row.id(), Optional.of(row.platform()));
-            assertThat(image.name()).isEqualTo(row.name());
+            ClusterImage image = store.resolve(row.name(), Optional.of(row.platform()));
+            assertThat(image.id()).isEqualTo(row.id());
+            assertThat(store.resolve(row.id(), Optional.of(row.platform())).id()).isEqualTo(row.id());
             for (Layer layer : image.layers()) {
                 if (layer.id() == null) {
                     continue;

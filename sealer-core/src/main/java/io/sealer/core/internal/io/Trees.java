@@ -1,4 +1,4 @@
-package io.sealer.core.internal.layer;
+package io.sealer.core.internal.io;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -8,9 +8,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Small file-tree helpers that never follow symbolic links. */
+/** The one recursive delete: never follows symbolic links. */
 public final class Trees {
+    private static final Logger LOG = LoggerFactory.getLogger(Trees.class);
+
     private Trees() {
     }
 
@@ -54,5 +58,18 @@ public final class Trees {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * {@link #deleteRecursively} for clean-up after the fact: a failure is logged at DEBUG and otherwise ignored
+     * (what is left under a store's {@code tmp/} is removed by the next writer or prune).
+     */
+    public static void deleteQuietly(Path path) {
+        try {
+            deleteRecursively(path);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("could not delete {}: {}", path, e instanceof IOException io ? IoFailures.describe(io)
+                    : e.toString());
+        }
     }
 }

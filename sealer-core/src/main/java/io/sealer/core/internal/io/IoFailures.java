@@ -1,4 +1,4 @@
-package io.sealer.core.internal.layer;
+package io.sealer.core.internal.io;
 
 import io.sealer.api.StoreException;
 import java.io.IOException;
