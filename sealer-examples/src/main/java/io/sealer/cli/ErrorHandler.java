@@ -17,7 +17,6 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -45,11 +44,13 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         if (unmatchedIn != null) {
             where = unmatchedIn;
             problem = unmatched(where, where.getUnmatchedArguments().get(0), ex);
-        } else if (ex instanceof MissingParameterException missing && !missing.getMissing().isEmpty()) {
-            problem = "missing " + missing.getMissing().stream().map(ErrorHandler::describe)
-                    .collect(Collectors.joining(", ")) + forCommand(where);
+        } else if (ex instanceof MissingParameterException missing && !missing.getMissing().isEmpty()
+                && missing.getMissing().stream().allMatch(ArgSpec::isPositional)) {
+            problem = "missing " + missing.getMissing().stream().map(ArgSpec::paramLabel)
+                    .collect(Collectors.joining(" and ")) + forCommand(where);
         } else {
-            problem = decapitalize(ex.getMessage());
+            // picocli's own words, e.g. "missing required option: '--output=FILE'"
+            problem = decapitalize(ex.getMessage()).replace("option option", "option");
         }
         err().println("sealer: " + sentence(problem) + " See '" + where.getCommandSpec().qualifiedName()
                 + " --help'.");
@@ -139,11 +140,6 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
 
     private static String forCommand(CommandLine where) {
         return where.getParent() == null ? "" : " for '" + where.getCommandName() + "'";
-    }
-
-    private static String describe(ArgSpec arg) {
-        return arg instanceof OptionSpec option ? "option '" + option.longestName() + " " + option.paramLabel() + "'"
-                : arg.paramLabel();
     }
 
     private static String decapitalize(String message) {

@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Prints the progress of the operations a person follows (builds, images, Kubefile instructions, the registry cache
- * and its container images, pushes and pulls) as plain lines on stderr, indented by nesting, and every warning.
- * Blob and layer transfers are not shown. Thread-safe: events arrive from worker threads.
+ * and its container images, pushes and pulls) as plain lines on stderr, indented by nesting, and every warning: a
+ * line when an operation starts, and one with its summary when it ends (unless the summary is a bare
+ * {@code done}). Blob and layer transfers are not shown. Thread-safe: events arrive from worker threads.
  */
 final class ProgressPrinter {
     private static final Set<OperationKind> SHOWN = EnumSet.of(OperationKind.BUILD, OperationKind.IMAGE,
@@ -32,7 +33,8 @@ final class ProgressPrinter {
         ProgressPrinter printer = new ProgressPrinter(err);
         return ProgressListener.dispatcher()
                 .onStarted(printer::started)
-                .onFinished(e -> printer.ended(e.operation().id(), e.operation().kind(), "-> " + e.summary()))
+                .onFinished(e -> printer.ended(e.operation().id(), e.operation().kind(),
+                        e.summary().isBlank() || e.summary().equals("done") ? null : "-> " + e.summary()))
                 .onFailed(e -> printer.ended(e.operation().id(), e.operation().kind(), "failed: " + e.error()))
                 .onWarning(printer::warning)
                 .build();
@@ -49,7 +51,7 @@ final class ProgressPrinter {
 
     private void ended(String id, OperationKind kind, String line) {
         Integer level = levels.remove(id);
-        if (SHOWN.contains(kind)) {
+        if (line != null && SHOWN.contains(kind)) {
             print(level == null ? 0 : level - 1, line);
         }
     }
