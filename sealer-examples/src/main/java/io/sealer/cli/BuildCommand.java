@@ -1,123 +1,147 @@
 package io.sealer.cli;
 
+import io.sealer.api.build.BuildRequest;
+import io.sealer.api.build.DiscoveryOptions;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.core.SealerClient;
-import io.sealer.api.build.BuildRequest;
-import io.sealer.api.build.DiscoveryOptions;
-import io.sealer.core.internal.discovery.ImageDiscovery;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code sealer build}: builds a cluster image from a Kubefile and its context directory. */
-final class BuildCommand extends NamedCommand {
-    BuildCommand() {
-        super("build", "Build a cluster image from a Kubefile",
-                "build [-f Kubefile] -t NAME [-m|--mode lite] [--platform os/arch[,os/arch...]] [--build-arg k=v]..."
-                + " [--no-cache] [--image-list FILE] [--ignored-image-list FILE] [--mirror DOMAIN=URL]..."
-                + " [--insecure-registry HOST[:PORT]]... [--max-pulls N] DIR");
-    }
+/** {@code sealer build}: builds a cluster image per platform from a Kubefile and its context directory. */
+@Command(name = "build", description = "Build a cluster image from a Kubefile, one image per platform.")
+final class BuildCommand extends CliCommand {
+    @Parameters(index = "0", paramLabel = "DIR", description = "The build context directory.")
+    Path context;
+
+    @Option(names = {"-t", "--tag"}, paramLabel = "NAME", description = "Name of the image, e.g. my-app:1.0 (required).")
+    String tag;
+
+    @Option(names = {"-f", "--file", "--kubefile"}, paramLabel = "KUBEFILE", defaultValue = "Kubefile",
+            description = "The Kubefile, relative to DIR (default: ${DEFAULT-VALUE}).")
+    String kubefile;
+
+    @Option(names = {"-m", "--mode", "--build-mode"}, paramLabel = "MODE", defaultValue = BuildRequest.MODE_LITE,
+            description = "Build mode; only lite: find the container images, run nothing (default: ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", split = ",", converter = PlatformConverter.class,
+            description = "Target platform, comma-separated or repeated; one image each (default: the host's).")
+    List<Platform> platforms = new ArrayList<>();
+
+    @Option(names = "--build-arg", paramLabel = "KEY=VALUE", split = ",",
+            description = "Value of a Kubefile ARG, comma-separated or repeated.")
+    Map<String, String> buildArgs = new LinkedHashMap<>();
+
+    @Option(names = "--no-cache", description = "Execute every COPY and RUN again instead of reusing stored layers.")
+    boolean noCache;
+
+    @Option(names = "--image-list", paramLabel = "FILE",
+            description = "File of container images to include, one per line; repeatable.")
+    List<Path> imageLists = new ArrayList<>();
+
+    @Option(names = "--ignored-image-list", paramLabel = "FILE",
+            description = "File of container images to leave out, one per line; repeatable.")
+    List<Path> ignoredImageLists = new ArrayList<>();
+
+    @Option(names = "--no-image-cache",
+            description = "Make no registry-cache layer: the container images the layers need are not pulled.")
+    boolean noImageCache;
+
+    @Option(names = "--mirror", paramLabel = "DOMAIN=URL",
+            description = "Pull DOMAIN's images through this mirror first, e.g. docker.io=http://127.0.0.1:5000; "
+                    + "repeatable.")
+    List<String> mirrors = new ArrayList<>();
+
+    @Option(names = "--max-pulls", paramLabel = "N", description = "Blobs fetched at a time (default: ${DEFAULT-VALUE}).")
+    int maxPulls;
+
+    @Mixin
+    RegistryOptions registry;
 
     @Override
-    public int run(List<String> arguments, CliContext context) throws IOException {
-        CliArgs args = CliArgs.parse(arguments,
-                Set.of("-f", "-t", "-m", "--platform", "--build-arg", "--image-list", "--ignored-image-list",
-                        "--mirror", "--insecure-registry", "--max-pulls"),
-                Set.of("--no-cache"),
-                Map.of("--file", "-f", "--kubefile", "-f", "--tag", "-t", "--mode", "-m"));
-        if (args.positional().size() != 1) {
-            throw new UsageException("build needs exactly one context DIR");
+    public Integer call() throws IOException {
+        if (tag == null) {
+            throw usageError("build needs -t NAME");
         }
-        String tag = args.option("-t").orElseThrow(() -> new UsageException("build needs -t NAME"));
-        SealerClient client = context.client(registrySettings(args, context));
-        BuildRequest.Builder request = client.buildRequest(context.path(args.positional().get(0)))
-                .tag(tag)
-                .kubefile(args.option("-f").orElse("Kubefile"))
-                .mode(args.option("-m").orElse(BuildRequest.MODE_LITE))
-                .noCache(args.flag("--no-cache"))
-                .discovery(discovery(args, context));
-        for (String list : args.options("--platform")) {
-            for (String platform : list.split(",")) {
-                request.platforms(parsePlatform(platform.trim()));
+        RegistrySettings settings = registrySettings().build();
+        BuildRequest request = request();
+        try (SealerClient client = sealer.openClient(settings)) {
+            for (ClusterImage image : client.builds().build(request)) {
+                printImage("built", image, " " + image.id() + ", " + image.containerImages().size()
+                        + " container image(s)");
             }
-        }
-        for (String arg : args.options("--build-arg")) {
-            int eq = arg.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--build-arg expects KEY=VALUE, got \"" + arg + "\"");
-            }
-            request.buildArg(arg.substring(0, eq), arg.substring(eq + 1));
-        }
-        List<ClusterImage> images = client.build(request.build(client.settings().platform()));
-        for (ClusterImage image : images) {
-            context.printImage("built", image, " " + image.id() + ", " + image.containerImages().size()
-                    + " container image(s)");
         }
         return 0;
     }
 
-    private static RegistrySettings registrySettings(CliArgs args, CliContext context) {
-        Map<String, List<URI>> mirrors = new LinkedHashMap<>();
-        for (String mirror : args.options("--mirror")) {
+    /** The build request the options describe. */
+    BuildRequest request() throws IOException {
+        return BuildRequest.builder(path(context))
+                .tag(tag)
+                .kubefile(kubefile)
+                .mode(mode)
+                .platforms(platforms)
+                .buildArgs(buildArgs)
+                .noCache(noCache)
+                .discovery(DiscoveryOptions.defaults()
+                        .withExtraImages(readImageLists(imageLists))
+                        .withIgnoredImages(readImageLists(ignoredImageLists)))
+                .cacheImages(!noImageCache)
+                .build();
+    }
+
+    /** The registry settings the options describe, on top of the global ones. */
+    RegistrySettings.Builder registrySettings() {
+        if (maxPulls < 1) {
+            throw usageError("--max-pulls expects a positive number, got " + maxPulls);
+        }
+        RegistrySettings.Builder settings = registry.applyTo(sealer.registrySettings()).maxParallelBlobs(maxPulls);
+        for (String mirror : mirrors) {
             int eq = mirror.indexOf('=');
             if (eq <= 0 || eq == mirror.length() - 1) {
-                throw new UsageException("--mirror expects DOMAIN=URL, got \"" + mirror + "\"");
+                throw usageError("--mirror expects DOMAIN=URL, got \"" + mirror + "\"");
             }
             URI uri;
             try {
                 uri = new URI(mirror.substring(eq + 1));
             } catch (URISyntaxException e) {
-                throw new UsageException("--mirror " + mirror + ": invalid URL: " + e.getMessage());
+                throw usageError("--mirror " + mirror + ": invalid URL: " + e.getMessage());
             }
             if (uri.getScheme() == null || uri.getAuthority() == null
                     || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-                throw new UsageException("--mirror " + mirror + ": expected an http:// or https:// URL");
+                throw usageError("--mirror " + mirror + ": expected an http:// or https:// URL");
             }
-            mirrors.computeIfAbsent(mirror.substring(0, eq), k -> new ArrayList<>()).add(uri);
+            settings.mirror(mirror.substring(0, eq), uri);
         }
-        int maxPulls = RegistrySettings.defaults().maxParallelBlobs();
-        if (args.option("--max-pulls").isPresent()) {
-            try {
-                maxPulls = Integer.parseInt(args.option("--max-pulls").get());
-            } catch (NumberFormatException e) {
-                maxPulls = 0;
-            }
-            if (maxPulls < 1) {
-                throw new UsageException("--max-pulls expects a positive number, got \""
-                        + args.option("--max-pulls").get() + "\"");
-            }
-        }
-        return context.withRegistry(mirrors, Set.copyOf(args.options("--insecure-registry")), maxPulls);
+        return settings;
     }
 
-    private static DiscoveryOptions discovery(CliArgs args, CliContext context) throws IOException {
-        DiscoveryOptions options = DiscoveryOptions.defaults();
-        List<ImageReference> extra = new ArrayList<>();
-        for (String file : args.options("--image-list")) {
-            extra.addAll(ImageDiscovery.parseImageList(Files.readAllLines(context.path(file), StandardCharsets.UTF_8)));
+    /** Image list files as sealer reads them: one reference per line, blank lines and {@code #} comments skipped. */
+    private List<ImageReference> readImageLists(List<Path> files) throws IOException {
+        List<ImageReference> images = new ArrayList<>();
+        for (Path file : files) {
+            for (String line : Files.readAllLines(path(file), StandardCharsets.UTF_8)) {
+                String text = line.strip();
+                if (!text.isEmpty() && !text.startsWith("#")) {
+                    images.add(ImageReference.parse(text));
+                }
+            }
         }
-        List<ImageReference> ignored = new ArrayList<>();
-        for (String file : args.options("--ignored-image-list")) {
-            ignored.addAll(ImageDiscovery.parseImageList(Files.readAllLines(context.path(file), StandardCharsets.UTF_8)));
-        }
-        return options.withExtraImages(extra).withIgnoredImages(ignored);
-    }
-
-    static Platform parsePlatform(String text) {
-        try {
-            return Platform.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        return images;
     }
 }

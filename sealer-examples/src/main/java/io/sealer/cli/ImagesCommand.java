@@ -2,30 +2,27 @@ package io.sealer.cli;
 
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.ImageSummary;
+import io.sealer.core.SealerClient;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import picocli.CommandLine.Command;
 
 /** {@code sealer images}: a table of the stored images, one row per name and platform. */
-final class ImagesCommand extends NamedCommand {
+@Command(name = "images", description = "List the cluster images in the local store.")
+final class ImagesCommand extends CliCommand {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
-    ImagesCommand() {
-        super("images", "List the cluster images in the local store",
-                "images");
-    }
-
     @Override
-    public int run(List<String> args, CliContext context) {
-        if (!args.isEmpty()) {
-            throw new UsageException("images takes no arguments");
-        }
+    public Integer call() {
         String format = "%-50s %-14s %-16s %-20s %s%n";
-        context.out().printf(format, "NAME", "ID", "PLATFORM", "CREATED", "SIZE");
-        for (ImageSummary row : context.client().images()) {
-            context.out().printf(format, ImageReference.parse(row.name()).familiarName(), shortId(row.id()),
-                    row.platform(), CREATED.format(row.created()), humanSize(row.size()));
+        try (SealerClient client = openClient()) {
+            var rows = client.images().list();
+            out().printf(format, "NAME", "ID", "PLATFORM", "CREATED", "SIZE");
+            for (ImageSummary row : rows) {
+                out().printf(format, ImageReference.parse(row.name()).familiarName(), shortId(row.id()),
+                        row.platform(), CREATED.format(row.created()), humanSize(row.size()));
+            }
         }
         return 0;
     }

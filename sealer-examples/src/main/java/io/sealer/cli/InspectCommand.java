@@ -3,56 +3,52 @@ package io.sealer.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.sealer.api.ImageNotFoundException;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Layer;
+import io.sealer.api.image.Platform;
+import io.sealer.core.SealerClient;
+import java.io.IOException;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code sealer inspect NAME}: the stored image for each platform as YAML (default) or JSON: its layers with id, type
  * and value, its configuration and the container images it needs.
  */
-final class InspectCommand extends NamedCommand {
-    InspectCommand() {
-        super("inspect", "Show a cluster image's layers, configuration and container images",
-                "inspect [--platform os/arch] [-o yaml|json] NAME");
-    }
+@Command(name = "inspect", description = "Show a cluster image's layers, configuration and container images.")
+final class InspectCommand extends CliCommand {
+    @Parameters(index = "0", paramLabel = "NAME", description = "Image name or id.")
+    String name;
+
+    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", converter = PlatformConverter.class,
+            description = "Only this platform (default: every platform of the image).")
+    Platform platform;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", defaultValue = "yaml",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Output.Format format;
 
     @Override
-    public int run(List<String> arguments, CliContext context) throws Exception {
-        CliArgs args = CliArgs.parse(arguments, Set.of("--platform", "-o"), Set.of(), Map.of("--output", "-o"));
-        if (args.positional().size() != 1) {
-            throw new UsageException("inspect needs exactly one NAME");
+    public Integer call() throws IOException {
+        List<ClusterImage> images;
+        try (SealerClient client = openClient()) {
+            images = client.images().inspect(name);
         }
-        String name = args.positional().get(0);
-        List<ClusterImage> images = context.client().inspect(name);
-        if (args.option("--platform").isPresent()) {
-            var platform = BuildCommand.parsePlatform(args.option("--platform").get());
+        if (platform != null) {
             images = images.stream().filter(i -> i.platform().matches(platform)).toList();
+            if (images.isEmpty()) {
+                throw new ImageNotFoundException(name, "the local store has no " + platform + " image of it");
+            }
         }
-        if (images.isEmpty()) {
-            throw new ImageNotFoundException(name, "no such image in the local store");
-        }
-        String format = args.option("-o").orElse("yaml");
-        ObjectMapper mapper = switch (format) {
-            case "yaml" -> new ObjectMapper(YAMLFactory.builder()
-                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
-            case "json" -> ValidateCommand.jsonMapper();
-            default -> throw new UsageException("-o must be yaml or json");
-        };
+        ObjectMapper mapper = Output.mapper(format);
         ArrayNode view = mapper.createArrayNode();
         for (ClusterImage image : images) {
             view.add(view(mapper, image));
         }
-        context.out().print(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(view));
-        if (format.equals("json")) {
-            context.out().println();
-        }
+        Output.print(out(), mapper, view);
         return 0;
     }
 

@@ -1,9 +1,6 @@
 package io.sealer.cli;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealer.api.SealerException;
@@ -12,74 +9,76 @@ import io.sealer.api.kubefile.Instruction;
 import io.sealer.api.kubefile.Kubefile;
 import io.sealer.core.SealerClient;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
- * {@code sealer validate [--json] FILE...}: parses Kubefiles and Clusterfiles (told apart by content), prints each
- * problem as {@code FILE:LINE: message} and exits 1 if there is any.
+ * {@code sealer validate [--json] FILE...}: parses Kubefiles and Clusterfiles (told apart by content), prints the
+ * problem of each bad file as {@code FILE:LINE: message} and exits 1 if there is any.
  */
-final class ValidateCommand extends NamedCommand {
+@Command(name = "validate",
+        description = "Check Kubefiles and Clusterfiles; print problems as FILE:LINE: message, exit 1 if any.")
+final class ValidateCommand extends CliCommand {
     private static final Pattern YAML_KEY = Pattern.compile("(?m)^(apiVersion|kind)\\s*:");
 
-    ValidateCommand() {
-        super("validate", "Check Kubefiles and Clusterfiles; print problems as FILE:LINE: message",
-                "validate [--json] FILE...");
-    }
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "Kubefiles and Clusterfiles (a top-level apiVersion: or kind: means a Clusterfile).")
+    List<Path> files;
+
+    @Option(names = "--json", description = "Print the parsed models as JSON when every file is valid.")
+    boolean json;
 
     @Override
-    public int run(java.util.List<String> arguments, CliContext context) throws IOException {
-        CliArgs args = CliArgs.parse(arguments, Set.of(), Set.of("--json"), Map.of());
-        if (args.positional().isEmpty()) {
-            throw new UsageException("validate needs at least one FILE");
-        }
-        SealerClient client = context.client();
-        ObjectMapper mapper = jsonMapper();
+    public Integer call() throws IOException {
+        ObjectMapper mapper = Output.modelJson();
         ArrayNode models = mapper.createArrayNode();
         int problems = 0;
-        for (String file : args.positional()) {
-            Path path = context.path(file);
-            try {
-                if (!Files.isRegularFile(path)) {
-                    throw new SealerException(file, 0, "no such file", null);
+        try (SealerClient client = openClient()) {
+            for (Path file : files) {
+                Path path = path(file);
+                try {
+                    if (!Files.isRegularFile(path)) {
+                        throw new SealerException(file.toString(), 0, "no such file", null);
+                    }
+                    ObjectNode model = models.addObject();
+                    model.put("file", file.toString());
+                    if (isClusterfile(path)) {
+                        Clusterfile clusterfile = client.clusters().load(path);
+                        warn(clusterfile.warnings());
+                        model.put("type", "Clusterfile");
+                        model.set("model", mapper.valueToTree(clusterfile));
+                    } else {
+                        Kubefile kubefile = client.builds().parse(path);
+                        warn(kubefile.warnings());
+                        model.put("type", "Kubefile");
+                        model.set("model", kubefileTree(mapper, kubefile));
+                    }
+                } catch (SealerException e) {
+                    problems++;
+                    out().println(e.line() > 0 ? file + ":" + e.line() + ": " + e.problem() : file + ": " + e.problem());
                 }
-                ObjectNode model = models.addObject();
-                model.put("file", file);
-                if (isClusterfile(path)) {
-                    Clusterfile clusterfile = client.loadClusterfile(path);
-                    clusterfile.warnings().forEach(w -> context.err().println("warning: " + w));
-                    model.put("type", "Clusterfile");
-                    model.set("model", mapper.valueToTree(clusterfile));
-                } else {
-                    Kubefile kubefile = client.parseKubefile(path);
-                    kubefile.warnings().forEach(w -> context.err().println("warning: " + w));
-                    model.put("type", "Kubefile");
-                    model.set("model", kubefileTree(mapper, kubefile));
-                }
-            } catch (SealerException e) {
-                problems++;
-                context.out().println(e.line() > 0
-                        ? file + ":" + e.line() + ": " + e.problem()
-                        : file + ": " + e.problem());
             }
         }
-        if (args.flag("--json") && problems == 0) {
-            context.out().println(mapper.writeValueAsString(models));
+        if (json && problems == 0) {
+            out().println(mapper.writeValueAsString(models));
         }
         return problems == 0 ? 0 : 1;
     }
 
-    static ObjectMapper jsonMapper() {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        mapper.findAndRegisterModules();
-        mapper.setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE);
-        mapper.setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE);
-        return mapper;
+    private void warn(List<String> warnings) {
+        if (!quiet()) {
+            warnings.forEach(w -> err().println("warning: " + w));
+        }
     }
 
     private static ObjectNode kubefileTree(ObjectMapper mapper, Kubefile kubefile) {
@@ -98,10 +97,10 @@ final class ValidateCommand extends NamedCommand {
     /** Looks at the start of the file only: a top-level {@code apiVersion:} or {@code kind:} means YAML. */
     static boolean isClusterfile(Path path) throws IOException {
         char[] head = new char[64 * 1024];
-        try (java.io.Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             int length = reader.read(head);
-            return length > 0 && YAML_KEY.matcher(java.nio.CharBuffer.wrap(head, 0, length)).find();
-        } catch (java.nio.charset.CharacterCodingException e) {
+            return length > 0 && YAML_KEY.matcher(CharBuffer.wrap(head, 0, length)).find();
+        } catch (CharacterCodingException e) {
             return false;
         }
     }

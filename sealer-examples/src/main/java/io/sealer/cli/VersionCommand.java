@@ -4,22 +4,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 
-/** {@code sealer version}: the program's version and the Java runtime it runs on. */
-final class VersionCommand extends NamedCommand {
-    VersionCommand() {
-        super("version", "Print the version of sealer-java",
-                "version");
+/** {@code sealer version} (and {@code --version}): the program's version and the Java runtime it runs on. */
+@Command(name = "version", description = "Print the version of sealer-java and of the Java runtime.")
+final class VersionCommand extends CliCommand {
+    @Override
+    public Integer call() {
+        out().println(line());
+        return 0;
     }
 
-    @Override
-    public int run(java.util.List<String> args, CliContext context) {
-        if (!args.isEmpty()) {
-            throw new UsageException("version takes no arguments");
-        }
-        context.out().println("sealer-java " + version() + " (Java " + Runtime.version() + ", "
-                + System.getProperty("os.name") + "/" + System.getProperty("os.arch") + ")");
-        return 0;
+    /** {@code sealer-java VERSION (Java RUNTIME, OS/ARCH)}. */
+    static String line() {
+        return "sealer-java " + version() + " (Java " + Runtime.version() + ", " + System.getProperty("os.name") + "/"
+                + System.getProperty("os.arch") + ")";
     }
 
     static String version() {
@@ -32,6 +32,14 @@ final class VersionCommand extends NamedCommand {
             return properties.getProperty("version", "unknown");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What {@code --version} prints: the same line. */
+    static final class Provider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {line()};
         }
     }
 }
