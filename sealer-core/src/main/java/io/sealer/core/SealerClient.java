@@ -55,6 +55,11 @@ public final class SealerClient implements AutoCloseable {
         return new Builder();
     }
 
+    /** The store root a client uses when given none: {@code /var/lib/sealer} for root, {@code ~/.sealer} otherwise. */
+    public static Path defaultStoreRoot() {
+        return StorePaths.defaultRoot();
+    }
+
     /** The local image store. */
     public ImageService images() {
         return images;

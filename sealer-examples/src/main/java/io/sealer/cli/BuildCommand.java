@@ -135,12 +135,7 @@ final class BuildCommand extends CliCommand {
     private List<ImageReference> readImageLists(List<Path> files) throws IOException {
         List<ImageReference> images = new ArrayList<>();
         for (Path file : files) {
-            for (String line : Files.readAllLines(path(file), StandardCharsets.UTF_8)) {
-                String text = line.strip();
-                if (!text.isEmpty() && !text.startsWith("#")) {
-                    images.add(ImageReference.parse(text));
-                }
-            }
+            images.addAll(DiscoveryOptions.parseImageList(Files.readAllLines(path(file), StandardCharsets.UTF_8)));
         }
         return images;
     }

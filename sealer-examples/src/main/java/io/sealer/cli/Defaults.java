@@ -24,17 +24,10 @@ final class Defaults implements IDefaultValueProvider {
             return null;
         }
         return switch (option.longestName()) {
-            case "--root" -> terminal.env("SEALER_ROOT").orElseGet(() -> sdkStoreRoot());
+            case "--root" -> terminal.env("SEALER_ROOT").orElseGet(() -> SealerClient.defaultStoreRoot().toString());
             case "--config" -> terminal.env("DOCKER_CONFIG").orElse(null);
             case "--max-pulls" -> String.valueOf(RegistrySettings.defaults().maxParallelBlobs());
             default -> null;
         };
-    }
-
-    /** The store root the SDK uses when given none ({@code /var/lib/sealer} for root, {@code ~/.sealer} otherwise). */
-    private static String sdkStoreRoot() {
-        try (SealerClient client = SealerClient.builder().build()) {
-            return client.storeRoot().toString();
-        }
     }
 }

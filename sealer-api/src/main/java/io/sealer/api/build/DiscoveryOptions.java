@@ -20,6 +20,17 @@ public record DiscoveryOptions(List<ImageReference> extraImages, List<ImageRefer
         helmValuesFiles = List.copyOf(helmValuesFiles);
     }
 
+    /**
+     * Reads an image list as sealer does ({@code manifests/imageList}, {@code --image-list}): one reference per line,
+     * blank lines and {@code #} comments skipped.
+     *
+     * @throws io.sealer.api.InvalidReferenceException for a line that is not an image reference
+     */
+    public static List<ImageReference> parseImageList(List<String> lines) {
+        return lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .map(ImageReference::parse).toList();
+    }
+
     /** No extra images, nothing ignored, chart defaults only. */
     public static DiscoveryOptions defaults() {
         return new DiscoveryOptions(List.of(), List.of(), List.of());

@@ -25,8 +25,7 @@ import java.util.Set;
  * The lines between the modules, checked on the main classes of every module (tests are free to reach internals of
  * the module they test; the benchmarks may reach the internals they measure).
  */
-@AnalyzeClasses(packages = "io.sealer", importOptions = {ImportOption.DoNotIncludeTests.class,
-        ImportOption.DoNotIncludeJars.class})
+@AnalyzeClasses(packages = "io.sealer", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] INTERNALS = {"io.sealer.core.internal..", "io.sealer.registry.internal..",
         "io.sealer.ssh.internal.."};

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealer.api.build.BuildRequest;
 import io.sealer.api.event.OperationKind;
 import io.sealer.api.event.ProgressEvent;
 import io.sealer.api.image.ClusterImage;
@@ -93,7 +94,7 @@ class RegistryBuildIntegrationTest {
         Path store = dir.resolve("store");
         List<ProgressEvent> events = new CopyOnWriteArrayList<>();
         SealerClient sealer = client(store, events);
-        List<ClusterImage> built = sealer.build(sealer.buildRequest(context(dir.resolve("ctx"))).tag("it/app:1")
+        List<ClusterImage> built = sealer.builds().build(BuildRequest.builder(context(dir.resolve("ctx"))).tag("it/app:1")
                 .platforms(TARGETS.toArray(Platform[]::new)).build());
 
         assertThat(built).hasSize(2);
@@ -132,7 +133,7 @@ class RegistryBuildIntegrationTest {
         }
 
         List<ProgressEvent> again = new CopyOnWriteArrayList<>();
-        List<ClusterImage> rebuilt = client(store, again).build(sealer.buildRequest(dir.resolve("ctx"))
+        List<ClusterImage> rebuilt = client(store, again).builds().build(BuildRequest.builder(dir.resolve("ctx"))
                 .tag("it/app:1").platforms(TARGETS.toArray(Platform[]::new)).build());
         assertThat(cacheLayer(rebuilt.get(0)).id()).isEqualTo(cache.id());
         assertThat(again).as("a rebuild with the same images downloads nothing")
@@ -147,7 +148,7 @@ class RegistryBuildIntegrationTest {
         Path store = dir.resolve("store");
         SealerClient sealer = client(store, new CopyOnWriteArrayList<>());
         String name = SOURCE.host() + "/it/pushed:1";
-        sealer.build(sealer.buildRequest(context(dir.resolve("ctx"))).tag(name)
+        sealer.builds().build(BuildRequest.builder(context(dir.resolve("ctx"))).tag(name)
                 .platforms(TARGETS.toArray(Platform[]::new)).build());
         List<ClusterImage> before = sealer.images().inspect(name);
 
@@ -183,7 +184,7 @@ class RegistryBuildIntegrationTest {
         // one platform only, into another store
         Path other = dir.resolve("other");
         assertThat(cli(other, "pull", name, "--platform", "linux/arm64")).isZero();
-        assertThat(client(other, new CopyOnWriteArrayList<>()).images()).singleElement()
+        assertThat(client(other, new CopyOnWriteArrayList<>()).images().list()).singleElement()
                 .satisfies(row -> assertThat(row.platform()).isEqualTo(Platform.LINUX_ARM64));
     }
 
@@ -195,16 +196,16 @@ class RegistryBuildIntegrationTest {
         Path baseCtx = dir.resolve("base");
         write(baseCtx.resolve("Kubefile"), "FROM scratch\nCOPY manifests manifests\n");
         write(baseCtx.resolve("manifests/imageList"), "docker.io/library/web:1\n");
-        sealer.build(sealer.buildRequest(baseCtx).tag(base).platforms(Platform.LINUX_AMD64)
+        sealer.builds().build(BuildRequest.builder(baseCtx).tag(base).platforms(Platform.LINUX_AMD64)
                 .build());
         sealer.registry().push(base);
-        sealer.images().remove(base, Optional.empty());
+        sealer.images().remove(base);
         assertThat(sealer.images().list()).isEmpty();
 
         Path childCtx = dir.resolve("child");
         write(childCtx.resolve("Kubefile"), "FROM " + base + "\nCOPY manifests manifests\n");
         write(childCtx.resolve("manifests/imageList"), "docker.io/library/web:1\ndocker.io/library/tool:3\n");
-        ClusterImage child = sealer.build(sealer.buildRequest(childCtx).tag("it/child:1")
+        ClusterImage child = sealer.builds().build(BuildRequest.builder(childCtx).tag("it/child:1")
                 .platforms(Platform.LINUX_AMD64).build()).get(0);
 
         assertThat(sealer.images().find(base, Platform.LINUX_AMD64)).as("the base was pulled into the store").isPresent();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sealer.api.build.BuildRequest;
 import io.sealer.api.BuildException;
 import io.sealer.api.RegistryException;
 import io.sealer.api.image.ClusterImage;
@@ -60,7 +61,7 @@ class RegistryFaultsIntegrationTest {
     }
 
     private List<ClusterImage> build(SealerClient sealer, Path ctx, String tag) {
-        return sealer.build(sealer.buildRequest(ctx).tag(tag).platforms(Platform.LINUX_AMD64)
+        return sealer.builds().build(BuildRequest.builder(ctx).tag(tag).platforms(Platform.LINUX_AMD64)
                 .build());
     }
 
@@ -104,18 +105,18 @@ class RegistryFaultsIntegrationTest {
         try (ForwardingProxy proxy = ForwardingProxy.open(registry.get().uri())) {
             String name = proxy.host() + "/it/app:1";
             List<ClusterImage> built = build(pusher, context(SOURCE.host() + "/library/web:1"), name);
-            pusher.push(name);
+            pusher.registry().push(name);
 
             SealerClient puller = client(dir.resolve("pull-store"));
             proxy.onFirstBlob(() -> registry.get().close());
-            assertThatThrownBy(() -> puller.pull(name, List.of()))
+            assertThatThrownBy(() -> puller.registry().pull(name))
                     .isInstanceOf(RegistryException.class)
                     .hasMessageContaining(name);
-            assertThat(puller.images()).isEmpty();
+            assertThat(puller.images().list()).isEmpty();
 
             registry.set(LocalRegistry.start(root, dir.resolve("kill-work-2")));
             proxy.upstream(registry.get().uri());
-            List<ClusterImage> pulled = puller.pull(name, List.of());
+            List<ClusterImage> pulled = puller.registry().pull(name);
             assertThat(pulled).singleElement().satisfies(image ->
                     assertThat(image.layers()).isEqualTo(built.get(0).layers()));
         } finally {
@@ -144,7 +145,7 @@ class RegistryFaultsIntegrationTest {
             assertThat(Skopeo.inspectRaw(name, Optional.of("alice:wonderland-pw"))).isNotEmpty();
 
             SealerClient other = client(dir.resolve("other-store"));
-            assertThat(other.pull(name, List.of(Platform.LINUX_AMD64))).singleElement()
+            assertThat(other.registry().pull(name, Platform.LINUX_AMD64)).singleElement()
                     .satisfies(image -> assertThat(image.layers()).isEqualTo(built.get(0).layers()));
             assertThat(sealer.registry().logout(secured.host())).isTrue();
             assertThat(sealer.registry().logout(secured.host())).isFalse();
@@ -156,14 +157,14 @@ class RegistryFaultsIntegrationTest {
         SealerClient pusher = client(dir.resolve("store"));
         String direct = SOURCE.host() + "/it/bearer:1";
         List<ClusterImage> built = build(pusher, context(SOURCE.host() + "/library/web:1"), direct);
-        pusher.push(direct);
+        pusher.registry().push(direct);
         try (ForwardingProxy proxy = ForwardingProxy.withBearer(SOURCE.uri(), "bob", "token-pw")) {
             String name = proxy.host() + "/it/bearer:1";
             SealerClient puller = client(dir.resolve("pull-store"));
-            assertThatThrownBy(() -> puller.pull(name, List.of())).isInstanceOf(RegistryException.class)
+            assertThatThrownBy(() -> puller.registry().pull(name)).isInstanceOf(RegistryException.class)
                     .hasMessageContaining("token");
-            puller.login(proxy.host(), "bob", "token-pw");
-            List<ClusterImage> pulled = puller.pull(name, List.of());
+            puller.registry().login(proxy.host(), "bob", "token-pw");
+            List<ClusterImage> pulled = puller.registry().pull(name);
             assertThat(pulled).singleElement().satisfies(image -> {
                 assertThat(image.layers()).isEqualTo(built.get(0).layers());
                 assertThat(image.layers()).anyMatch(Layer::isRegistryCache);

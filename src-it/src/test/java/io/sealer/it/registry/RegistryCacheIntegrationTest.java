@@ -175,7 +175,7 @@ class RegistryCacheIntegrationTest {
 
             try (RegistryClient anonymous = client(settings(Map.of(), Map.of(),
                     Optional.of(dir.resolve("none"))))) {
-                assertThatThrownBy(() -> new RegistryCache(anonymous, 2, e -> { })
+                assertThatThrownBy(() -> new RegistryCache(anonymous, 2, Progress.NONE)
                         .write(List.of(image), TARGETS, dir.resolve("l0"), List.of()))
                         .isInstanceOf(RegistryException.class)
                         .hasMessageContaining("401")
@@ -183,20 +183,20 @@ class RegistryCacheIntegrationTest {
             }
             try (RegistryClient wrong = client(settings(Map.of(), Map.of(secured.host(),
                     new RegistryCredentials("alice", "not-the-pw-42")), Optional.of(dir.resolve("none"))))) {
-                assertThatThrownBy(() -> new RegistryCache(wrong, 2, e -> { })
+                assertThatThrownBy(() -> new RegistryCache(wrong, 2, Progress.NONE)
                         .write(List.of(image), TARGETS, dir.resolve("l1"), List.of()))
                         .isInstanceOf(RegistryException.class)
                         .satisfies(e -> assertThat(e.toString()).doesNotContain("not-the-pw-42"));
             }
             try (RegistryClient sdk = client(settings(Map.of(), Map.of(secured.host(),
                     new RegistryCredentials("alice", "wonderland-pw")), Optional.of(dir.resolve("none"))))) {
-                new RegistryCache(sdk, 2, e -> { }).write(List.of(image), TARGETS, dir.resolve("l2"), List.of());
+                new RegistryCache(sdk, 2, Progress.NONE).write(List.of(image), TARGETS, dir.resolve("l2"), List.of());
             }
             Path config = Files.writeString(dir.resolve("config.json"), "{\"auths\":{\"" + secured.host()
                     + "\":{\"auth\":\"" + Base64.getEncoder().encodeToString("alice:wonderland-pw"
                     .getBytes(StandardCharsets.UTF_8)) + "\"}}}");
             try (RegistryClient fromConfig = client(settings(Map.of(), Map.of(), Optional.of(config)))) {
-                new RegistryCache(fromConfig, 2, e -> { }).write(List.of(image), TARGETS, dir.resolve("l3"),
+                new RegistryCache(fromConfig, 2, Progress.NONE).write(List.of(image), TARGETS, dir.resolve("l3"),
                         List.of());
             }
             for (String l : List.of("l2", "l3")) {
@@ -217,7 +217,7 @@ class RegistryCacheIntegrationTest {
             new RegistryCache(client, 8, Progress.NONE).write(List.of(ImageReference.parse("alpine:3")), TARGETS, base,
                     List.of());
             List<ProgressEvent> events = new ArrayList<>();
-            CacheResult result = new RegistryCache(client, 8, events::add).write(
+            CacheResult result = new RegistryCache(client, 8, Progress.to(events::add)).write(
                     List.of(ImageReference.parse("alpine:3"), ImageReference.parse("busybox:1")), TARGETS, top,
                     List.of(base.resolve("registry")));
             assertThat(result.skipped()).containsExactly(ImageReference.parse("alpine:3"));

@@ -367,7 +367,7 @@ final class PlatformBuild {
             if (!stored.isEmpty()) {
                 store.recordCache(cacheKey, stored.id());
             }
-            layerOutcome = "layer " + stored.id();
+            layerOutcome = stored.isEmpty() ? "no changes" : "layer " + stored.id();
         } else {
             layerOutcome = "using cached layer " + stored.id();
         }

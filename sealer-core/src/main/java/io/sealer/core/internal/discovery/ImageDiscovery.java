@@ -208,15 +208,4 @@ public final class ImageDiscovery {
     /** A manifest file found by the walk, with its name relative to the root and its size. */
     private record ManifestFile(Path path, String name, long size) {
     }
-
-    /**
-     * Parses the lines of an image list (as given to {@code --image-list}): blank lines and {@code #} comments are
-     * skipped.
-     *
-     * @throws io.sealer.api.InvalidReferenceException for the first line that is not a valid reference
-     */
-    public static List<ImageReference> parseImageList(List<String> lines) {
-        return lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .map(ImageReference::parse).toList();
-    }
 }
