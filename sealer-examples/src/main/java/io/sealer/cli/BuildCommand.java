@@ -63,8 +63,8 @@ final class BuildCommand extends CliCommand {
     boolean noImageCache;
 
     @Option(names = "--mirror", paramLabel = "DOMAIN=URL",
-            description = "Pull DOMAIN's images through this mirror first, e.g. docker.io=http://127.0.0.1:5000; "
-                    + "repeatable.")
+            description = {"Pull DOMAIN's images through this mirror first; repeatable. Example:",
+                "docker.io=http://127.0.0.1:5000"})
     List<String> mirrors = new ArrayList<>();
 
     @Option(names = "--max-pulls", paramLabel = "N", description = "Blobs fetched at a time (default: ${DEFAULT-VALUE}).")
