@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Prints the progress of the operations a person follows (builds, images, Kubefile instructions, the registry cache
  * and its container images, pushes and pulls) as plain lines on stderr, indented by nesting, and every warning: a
  * line when an operation starts, and one with its summary when it ends (unless the summary is a bare
- * {@code done}). Blob and layer transfers are not shown. Thread-safe: events arrive from worker threads.
+ * {@code done}), or {@code -> failed} (the error itself is the command's last line). Blob and layer transfers are
+ * not shown. Thread-safe: events arrive from worker threads.
  */
 final class ProgressPrinter {
     private static final Set<OperationKind> SHOWN = EnumSet.of(OperationKind.BUILD, OperationKind.IMAGE,
@@ -35,7 +36,7 @@ final class ProgressPrinter {
                 .onStarted(printer::started)
                 .onFinished(e -> printer.ended(e.operation().id(), e.operation().kind(),
                         e.summary().isBlank() || e.summary().equals("done") ? null : "-> " + e.summary()))
-                .onFailed(e -> printer.ended(e.operation().id(), e.operation().kind(), "failed: " + e.error()))
+                .onFailed(e -> printer.ended(e.operation().id(), e.operation().kind(), "-> failed"))
                 .onWarning(printer::warning)
                 .build();
     }

@@ -23,7 +23,10 @@ final class RmiCommand extends CliCommand {
     public Integer call() {
         try (SealerClient client = openClient()) {
             for (String name : names) {
-                print(out(), platform == null ? client.images().remove(name) : client.images().remove(name, platform));
+                RemovalResult result = platform == null ? client.images().remove(name)
+                        : client.images().remove(name, platform);
+                out().println("untagged " + name + (platform == null ? "" : " (" + platform + ")"));
+                print(out(), result);
             }
         }
         return 0;

@@ -39,9 +39,9 @@ class ProgressPrinterTest {
                 "    caching 1 container image(s)",
                 "      caching nginx",
                 "warning: manifests/a.yaml:3: odd image",
-                "      failed: 401 Unauthorized",
+                "      -> failed",
                 "  -> stored sha256:2",
-                "failed: it broke");
+                "-> failed");
     }
 
     @Test

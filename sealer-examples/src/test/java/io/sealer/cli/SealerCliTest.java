@@ -125,7 +125,9 @@ class SealerCliTest {
                 .contains("\"architecture\" : \"arm64\"").doesNotContain("amd64").doesNotContain("nginx");
         out.reset();
         assertThat(run("save", "-o", "app.tar", "app:1")).isZero();
+        out.reset();
         assertThat(run("rmi", "app:1")).isZero();
+        assertThat(out()).startsWith("untagged app:1").contains("removed image sha256:");
         out.reset();
         assertThat(run("images")).isZero();
         assertThat(out()).doesNotContain("app:1");
