@@ -4,6 +4,7 @@ import io.sealer.api.AdapterMissingException;
 import io.sealer.api.BuildException;
 import io.sealer.api.build.BuildRequest;
 import io.sealer.api.image.ClusterImage;
+import io.sealer.api.image.Layer;
 import io.sealer.core.internal.build.BaseImageSource;
 import io.sealer.core.internal.build.BuildEngine;
 import io.sealer.core.internal.build.BuildExtension;
@@ -64,7 +65,7 @@ public final class BuildRunner {
     }
 
     /** Stands in for the registry cache when no adapter can write it: fine without images, an error with some. */
-    private static Optional<io.sealer.api.image.Layer> registryMissing(BuildExtension.Step step) {
+    private static Optional<Layer> registryMissing(BuildExtension.Step step) {
         if (step.images().isEmpty()) {
             return Optional.empty();
         }

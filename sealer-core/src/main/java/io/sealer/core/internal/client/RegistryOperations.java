@@ -1,5 +1,6 @@
 package io.sealer.core.internal.client;
 
+import io.sealer.api.SealerException;
 import io.sealer.api.event.OperationKind;
 import io.sealer.api.event.Progress;
 import io.sealer.api.event.ProgressListener;
@@ -8,12 +9,14 @@ import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
 import io.sealer.api.registry.RegistryCredentials;
-import io.sealer.api.SealerException;
 import io.sealer.core.internal.registry.ClusterImages;
 import io.sealer.core.internal.registry.RegistryAdapter;
 import io.sealer.core.internal.registry.RegistrySession;
+import io.sealer.core.internal.store.ImageStore;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Push, pull, login and logout through the client's registry adapter. */
 public final class RegistryOperations {
@@ -60,7 +63,7 @@ public final class RegistryOperations {
     }
 
     private <T> T withClusterImages(String operation,
-            BiFunction<ClusterImages, io.sealer.core.internal.store.ImageStore, T> action) {
+            BiFunction<ClusterImages, ImageStore, T> action) {
         RegistryAdapter adapter = runtime.requireRegistry(operation);
         try (RegistrySession session = adapter.open()) {
             ClusterImages images = new ClusterImages(adapter.transport(), session);
@@ -68,8 +71,7 @@ public final class RegistryOperations {
         }
     }
 
-    private static <T> T reported(Progress progress, java.util.function.Supplier<T> work,
-            java.util.function.Function<T, String> summary) {
+    private static <T> T reported(Progress progress, Supplier<T> work, Function<T, String> summary) {
         try {
             T result = work.get();
             progress.finished(summary.apply(result));

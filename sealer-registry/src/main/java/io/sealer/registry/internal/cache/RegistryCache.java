@@ -13,12 +13,10 @@ import io.sealer.api.spi.RegistryManifest;
 import io.sealer.registry.internal.manifest.Descriptor;
 import io.sealer.registry.internal.manifest.Digests;
 import io.sealer.registry.internal.manifest.ManifestDocument;
+import io.sealer.registry.internal.io.TempFiles;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -141,7 +139,7 @@ public final class RegistryCache {
             blobPool.shutdownNow();
             awaitQuietly(imagePool);
             awaitQuietly(blobPool);
-            deleteTree(temp);
+            TempFiles.deleteTreeQuietly(temp);
         }
     }
 
@@ -318,29 +316,6 @@ public final class RegistryCache {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        try {
-            if (!Files.exists(dir)) {
-                return;
-            }
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("cannot remove temporary directory {}", dir, e);
         }
     }
 }

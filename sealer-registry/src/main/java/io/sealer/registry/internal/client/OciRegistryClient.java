@@ -11,6 +11,7 @@ import io.sealer.api.spi.RegistryManifest;
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.registry.internal.manifest.Digests;
 import io.sealer.registry.internal.manifest.ManifestDocument;
+import io.sealer.registry.internal.io.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -49,6 +50,7 @@ public final class OciRegistryClient implements RegistryClient {
     private static final int MAX_MANIFEST_BYTES = 4 << 20;
     private static final long PROGRESS_STEP = 1 << 20;
 
+    private final RegistrySettings settings;
     private final RegistryHttp http;
     private final long monolithicLimit;
     private final int chunkSize;
@@ -59,8 +61,6 @@ public final class OciRegistryClient implements RegistryClient {
                 .orElseGet(() -> DockerConfig.load(DockerConfig.defaultLocation())),
                 RetryPolicy.of(settings.maxRetries()), RetryPolicy.Sleeper.REAL, 16L << 20, 8 << 20);
     }
-
-    private final RegistrySettings settings;
 
     OciRegistryClient(RegistrySettings settings, DockerConfig dockerConfig, RetryPolicy retry,
             RetryPolicy.Sleeper sleeper, long monolithicLimit, int chunkSize) {
@@ -331,11 +331,11 @@ public final class OciRegistryClient implements RegistryClient {
             move(partial, target);
             progress.progressed(done, total);
         } catch (IOException e) {
-            deleteQuietly(partial);
+            TempFiles.deleteQuietly(partial);
             throw new RegistryException(image, "downloading blob " + digest + " failed after " + done + " bytes: "
                     + e.getMessage(), e);
         } catch (RuntimeException e) {
-            deleteQuietly(partial);
+            TempFiles.deleteQuietly(partial);
             throw e;
         }
     }
@@ -347,14 +347,6 @@ public final class OciRegistryClient implements RegistryClient {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         } catch (FileAlreadyExistsException e) {
             Files.deleteIfExists(from);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.warn("cannot delete partial file {}", file, e);
         }
     }
 

@@ -21,6 +21,7 @@ import io.sealer.registry.internal.manifest.Descriptor;
 import io.sealer.registry.internal.manifest.Digests;
 import io.sealer.registry.internal.manifest.ManifestDocument;
 import io.sealer.registry.internal.manifest.MediaTypes;
+import io.sealer.registry.internal.io.TempFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,7 +138,7 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
             op.finished("pushed as " + blob.digest());
             return blob;
         } finally {
-            deleteQuietly(file);
+            TempFiles.deleteQuietly(file);
         }
     }
 
@@ -232,7 +233,7 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
             }
             op.finished("pulled");
         } finally {
-            deleteQuietly(file);
+            TempFiles.deleteQuietly(file);
         }
     }
 
@@ -281,14 +282,6 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.debug("cannot delete {}", file, e);
         }
     }
 }
