@@ -2,6 +2,8 @@ package io.sealer.api.image;
 
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * An OS/architecture/variant triple such as {@code linux/arm64}. Values are normalised the way containerd does:
@@ -24,12 +26,34 @@ public record Platform(String os, String architecture, String variant) {
         }
     }
 
+    /** Operating systems Go (and so container images) know, after normalisation. */
+    private static final Set<String> KNOWN_OS = Set.of("aix", "android", "darwin", "dragonfly", "freebsd", "illumos",
+            "ios", "js", "linux", "netbsd", "openbsd", "plan9", "solaris", "wasip1", "windows");
+    /** Architectures Go (and so container images) know, after normalisation. */
+    private static final Set<String> KNOWN_ARCHITECTURES = Set.of("386", "amd64", "arm", "arm64", "loong64", "mips",
+            "mips64", "mips64le", "mipsle", "ppc64", "ppc64le", "riscv64", "s390x", "wasm");
+
     /**
-     * Parses {@code os/arch[/variant]} or a bare architecture (then the os is {@code linux}).
+     * Parses {@code os/arch[/variant]} or a bare architecture (then the os is {@code linux}), as a user writes it: the
+     * os and architecture must be ones container images use ({@code linux/amd64x} is refused). Platforms read from
+     * registries are built with the constructor, which accepts anything ({@code unknown/unknown}).
      *
-     * @throws IllegalArgumentException when the text has no architecture or too many parts
+     * @throws IllegalArgumentException naming the text and what was expected
      */
     public static Platform parse(String text) {
+        Platform platform = split(text);
+        if (!KNOWN_OS.contains(platform.os)) {
+            throw new IllegalArgumentException("invalid platform \"" + text + "\": unknown operating system \""
+                    + platform.os + "\"; expected linux or another GOOS value");
+        }
+        if (!KNOWN_ARCHITECTURES.contains(platform.architecture)) {
+            throw new IllegalArgumentException("invalid platform \"" + text + "\": unknown architecture \""
+                    + platform.architecture + "\"; expected one of " + new TreeSet<>(KNOWN_ARCHITECTURES));
+        }
+        return platform;
+    }
+
+    private static Platform split(String text) {
         Objects.requireNonNull(text, "platform");
         String[] parts = text.trim().split("/", -1);
         return switch (parts.length) {

@@ -32,6 +32,22 @@ class PlatformTest {
         assertThatThrownBy(() -> Platform.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "linux/amd64x, unknown architecture \"amd64x\"",
+            "lnux/amd64, unknown operating system \"lnux\"",
+            "arm65, unknown architecture \"arm65\"",
+    })
+    void rejectsPlatformsNoImageHas(String text, String message) {
+        assertThatThrownBy(() -> Platform.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"" + text + "\"").hasMessageContaining(message);
+    }
+
+    @Test
+    void platformsReadFromRegistriesAreNotChecked() {
+        assertThat(new Platform("unknown", "unknown", "")).hasToString("unknown/unknown");
+    }
+
     @ParameterizedTest(name = "{0} matches {1}: {2}")
     @CsvSource({
             "linux/arm64, linux/arm64/v8, true",

@@ -66,6 +66,9 @@ public final class BuildEngine {
         }
         ImageReference name = ImageReference.parse(request.tag());
         Instant created = store.creationTime();
+        if (!Files.isDirectory(request.context())) {
+            throw new BuildException(request.context().toString(), 0, "build context directory not found", null);
+        }
         Path kubefilePath = request.context().resolve(request.kubefile());
         if (!Files.isRegularFile(kubefilePath)) {
             throw new BuildException(kubefilePath.toString(), 0, "Kubefile not found", null);
@@ -95,11 +98,11 @@ public final class BuildEngine {
                     "building " + name.familiarName() + " for " + platform);
             PlatformBuild platformBuild = new PlatformBuild(store, image, context, kubefile, request, platform,
                     this::baseImage, extensions, runExecutor, memo);
-            ClusterImage stored = store.commit(platformBuild.run(name, created));
-            image.finished("stored " + stored.id());
-            images.add(stored);
+            ClusterImage built = platformBuild.run(name, created);
+            image.finished("built for " + platform);
+            images.add(built);
         }
-        return images;
+        return store.commitAll(images);
     }
 
     /**

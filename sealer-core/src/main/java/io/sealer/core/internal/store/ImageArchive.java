@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import io.sealer.core.internal.store.ImageIndex.Named;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -42,10 +43,6 @@ final class ImageArchive {
     static final String INDEX = "index.json";
     private static final Pattern IMAGE = Pattern.compile("images/([0-9a-f]{64})\\.json");
     private static final Pattern LAYER = Pattern.compile("layers/([0-9a-f]{64})\\.tar");
-
-    /** An image under one of its names. */
-    private record Named(String name, StoredImage image) {
-    }
 
     /** What an archive held, verified and extracted under a work directory: its names in index order. */
     private record Contents(List<Named> images, Map<String, LayerDigest> layers, Path work) {
@@ -117,11 +114,7 @@ final class ImageArchive {
                         }
                     }
                 }
-                List<ClusterImage> loaded = new ArrayList<>();
-                for (Named named : contents.images()) {
-                    loaded.add(index.commitLocked(named.name(), named.image()));
-                }
-                return loaded;
+                return index.commitLocked(contents.images());
             }
         } finally {
             Trees.deleteQuietly(work);

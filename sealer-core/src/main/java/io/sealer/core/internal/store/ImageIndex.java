@@ -51,10 +51,19 @@ final class ImageIndex {
 
     /** See {@link ImageStore#commit(ClusterImage)}. */
     ClusterImage commit(ClusterImage image) {
-        String name = normaliseName(image.name());
-        Instant created = image.created() != null ? image.created() : environment.creationTime();
+        return commitAll(List.of(image)).get(0);
+    }
+
+    /** See {@link ImageStore#commitAll(List)}. */
+    List<ClusterImage> commitAll(List<ClusterImage> images) {
         try (StoreLock.Held held = store.writeLock()) {
-            return commitLocked(name, sized(name, image, created));
+            List<Named> named = new ArrayList<>();
+            for (ClusterImage image : images) {
+                String name = normaliseName(image.name());
+                Instant created = image.created() != null ? image.created() : environment.creationTime();
+                named.add(new Named(name, sized(name, image, created)));
+            }
+            return commitLocked(named);
         }
     }
 
@@ -76,41 +85,59 @@ final class ImageIndex {
         return draft.withId(store.codec.imageId(draft));
     }
 
-    /**
-     * Points {@code name} (normalised) at {@code image} for its platform, writing the image's metadata unless an
-     * image with its id is already stored. Whatever the name pointed at for that platform before is deleted when no
-     * other name needs it. The index entry gets the image's wall-clock build time. Needs the exclusive lock.
-     *
-     * @param image with its id, which the caller has computed or verified
-     * @throws StoreException when a layer of the image is not in the store
-     */
+    /** An image with the name it is committed under. */
+    record Named(String name, StoredImage image) {
+    }
+
+    /** {@link #commitLocked(List)} of one image. */
     ClusterImage commitLocked(String name, StoredImage image) {
-        String normalised = normaliseName(name);
+        return commitLocked(List.of(new Named(name, image))).get(0);
+    }
+
+    /**
+     * Points each name (normalised) at its image for the image's platform, writing the images' metadata unless an
+     * image with its id is already stored, and then the name index once: the images appear together or not at all.
+     * Whatever a name pointed at for that platform before is deleted when no other name needs it. Index entries get
+     * the images' wall-clock build time. Needs the exclusive lock.
+     *
+     * @throws StoreException when a layer of an image is not in the store; nothing is listed then
+     */
+    List<ClusterImage> commitLocked(List<Named> images) {
         Set<String> hexes = new HashSet<>();
-        for (Layer layer : image.layers()) {
-            if (layer.id() != null) {
-                String hex = LayerRegistry.hexOf(layer.id());
-                if (!store.layers.isComplete(hex)) {
-                    throw new StoreException(store.paths.layerDir(hex).toString(), "image " + normalised
-                            + " refers to layer " + layer.id() + ", which is not in the store", null);
+        for (Named named : images) {
+            for (Layer layer : named.image().layers()) {
+                if (layer.id() != null) {
+                    String hex = LayerRegistry.hexOf(layer.id());
+                    if (!store.layers.isComplete(hex)) {
+                        throw new StoreException(store.paths.layerDir(hex).toString(), "image "
+                                + normaliseName(named.name()) + " refers to layer " + layer.id()
+                                + ", which is not in the store", null);
+                    }
+                    hexes.add(hex);
                 }
-                hexes.add(hex);
             }
         }
-        String id = image.id();
-        Path file = store.paths.imageFile(LayerRegistry.hexOf(id));
-        if (!Files.isRegularFile(file)) {
-            store.files.write(file, store.codec.toJson(image));
-        }
-
         Map<String, List<ImageCodec.IndexEntry>> index = read();
-        List<ImageCodec.IndexEntry> entries = new ArrayList<>(index.getOrDefault(normalised, List.of()));
-        Set<String> replaced = entries.stream().filter(e -> e.platform().equals(image.platform()))
-                .map(ImageCodec.IndexEntry::id).collect(Collectors.toSet());
-        entries.removeIf(e -> e.platform().equals(image.platform()));
-        entries.add(new ImageCodec.IndexEntry(id, image.platform(), image.builtOrCreated(), image.size()));
-        entries.sort(Comparator.comparing(e -> e.platform().toString()));
-        index.put(normalised, entries);
+        Set<String> replaced = new HashSet<>();
+        List<ClusterImage> committed = new ArrayList<>();
+        for (Named named : images) {
+            String normalised = normaliseName(named.name());
+            StoredImage image = named.image();
+            String id = image.id();
+            Path file = store.paths.imageFile(LayerRegistry.hexOf(id));
+            if (!Files.isRegularFile(file)) {
+                store.files.write(file, store.codec.toJson(image));
+            }
+            List<ImageCodec.IndexEntry> entries = new ArrayList<>(index.getOrDefault(normalised, List.of()));
+            entries.stream().filter(e -> e.platform().equals(image.platform()))
+                    .map(ImageCodec.IndexEntry::id).forEach(replaced::add);
+            entries.removeIf(e -> e.platform().equals(image.platform()));
+            entries.add(new ImageCodec.IndexEntry(id, image.platform(), image.builtOrCreated(), image.size()));
+            entries.sort(Comparator.comparing(e -> e.platform().toString()));
+            index.put(normalised, entries);
+            committed.add(image.named(normalised));
+            LOG.debug("committing {} {} as {}", normalised, image.platform(), id);
+        }
         write(index);
         Set<String> stillUsed = referencedIds(index);
         for (String old : replaced) {
@@ -119,8 +146,7 @@ final class ImageIndex {
             }
         }
         store.leases.release(hexes);
-        LOG.debug("committed {} {} as {}", normalised, image.platform(), id);
-        return image.named(normalised);
+        return committed;
     }
 
     /** See {@link ImageStore#find(String, Optional)}. */
@@ -168,11 +194,13 @@ final class ImageIndex {
      */
     void untagLocked(String ref, Optional<Platform> platform) {
         Map<String, List<ImageCodec.IndexEntry>> index = read();
-        List<Match> doomed = matches(ref, index).stream()
+        List<Match> all = require(ref, index);
+        List<Match> doomed = all.stream()
                 .filter(m -> platform.map(p -> p.matches(m.entry().platform())).orElse(true)).toList();
         if (doomed.isEmpty()) {
-            throw new ImageNotFoundException(ref, "image not found in the local store"
-                    + platform.map(p -> " for platform " + p).orElse(""));
+            throw new ImageNotFoundException(ref, "the local store has no " + platform.orElseThrow()
+                    + " image of it; it has " + all.stream().map(m -> m.entry().platform().toString()).distinct()
+                            .sorted().collect(Collectors.joining(", ")));
         }
         for (Match m : doomed) {
             List<ImageCodec.IndexEntry> rest = new ArrayList<>(index.get(m.name()));

@@ -76,7 +76,9 @@ public final class ImageStore implements AutoCloseable {
             for (Path dir : List.of(paths.overlay2(), paths.layerDb(), paths.imageDb(), paths.cache(), paths.tmp(),
                     paths.leases())) {
                 current = dir;
-                Files.createDirectories(dir);
+                if (!Files.isDirectory(dir)) {
+                    Files.createDirectories(dir);
+                }
             }
             current = paths.lockFile();
             if (!Files.exists(current)) {
@@ -189,6 +191,14 @@ public final class ImageStore implements AutoCloseable {
      */
     public ClusterImage commit(ClusterImage image) {
         return images.commit(image);
+    }
+
+    /**
+     * Commits several images (the platforms of one build) as {@link #commit} does, with one update of the name index:
+     * they are listed together or not at all.
+     */
+    public List<ClusterImage> commitAll(List<ClusterImage> images) {
+        return this.images.commitAll(images);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.sealer.core.internal.io.IoFailures;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ final class StoreLock {
     private final ReentrantReadWriteLock jvmLock = new ReentrantReadWriteLock(true);
     private final Object monitor = new Object();
     private FileChannel channel;
+    private boolean readOnly;
     private FileLock sharedLock;
     private int sharedHolders;
 
@@ -70,6 +72,17 @@ final class StoreLock {
     }
 
     Held exclusive() {
+        synchronized (monitor) {
+            try {
+                channel();
+            } catch (IOException e) {
+                throw failure(e);
+            }
+            if (readOnly) {
+                throw new StoreException(file.getParent().toString(), "the store is read-only (its file system or "
+                        + "permissions allow no writing): it can be listed and read, not changed", null);
+            }
+        }
         if (jvmLock.isWriteLockedByCurrentThread()) {
             jvmLock.writeLock().lock();
             return () -> jvmLock.writeLock().unlock();
@@ -101,8 +114,14 @@ final class StoreLock {
     private FileChannel channel() throws IOException {
         if (channel == null || !channel.isOpen()) {
             // never closed on purpose: closing any channel on the file drops every lock this process holds on it
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            try {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE);
+            } catch (FileSystemException e) {
+                // read-only media or permissions: readers may still share the lock
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+                readOnly = true;
+            }
         }
         return channel;
     }

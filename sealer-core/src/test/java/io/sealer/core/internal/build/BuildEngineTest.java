@@ -451,4 +451,29 @@ class BuildEngineTest {
                 && (w.message().contains("{{") || w.location().contains("app.yaml")))
                 .hasSize(1);
     }
+
+    @Test
+    void aMultiPlatformBuildThatFailsForOnePlatformListsNoPlatform() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY bin/${ARCH} bin\n");
+        write(ctx.resolve("bin/amd64/kubectl"), "amd64 binary\n");
+        Path store = tmp.resolve("store");
+        SealerClient client = client(store);
+        client.builds().build(BuildRequest.builder(ctx).cacheImages(false).tag("partial:0").build());
+
+        assertThatThrownBy(() -> client.builds().build(BuildRequest.builder(ctx).cacheImages(false).tag("partial:1")
+                .platforms(Platform.LINUX_AMD64, Platform.LINUX_ARM64).build()))
+                .isInstanceOf(BuildException.class)
+                .hasMessageContaining("Kubefile:2");
+
+        assertThat(client.images().list()).extracting(s -> s.name())
+                .containsExactly("docker.io/library/partial:0");
+    }
+
+    @Test
+    void aMissingContextDirectoryIsNamedAsSuch() {
+        Path missing = tmp.resolve("no-such-dir");
+        assertThatThrownBy(() -> client(tmp.resolve("store")).build(missing))
+                .isInstanceOf(BuildException.class)
+                .hasMessage(missing + ": build context directory not found");
+    }
 }
