@@ -32,9 +32,15 @@ final class RmiCommand extends CliCommand {
         return 0;
     }
 
-    /** Prints what a removal removed: {@code removed image NAME}, {@code deleted layer ID}. */
+    /**
+     * Prints what a removal removed: {@code removed image ID}, {@code deleted layer ID}, then what it reclaimed
+     * ({@code reclaimed 2.5 MiB in 3 layer(s)}, or {@code nothing to reclaim}).
+     */
     static void print(PrintStream out, RemovalResult result) {
         result.images().forEach(i -> out.println("removed image " + i));
         result.layers().forEach(l -> out.println("deleted layer " + l));
+        out.println(result.layers().isEmpty() && result.images().isEmpty() ? "nothing to reclaim"
+                : "reclaimed " + ImagesCommand.humanSize(result.reclaimedBytes()) + " in " + result.layers().size()
+                        + " layer(s)");
     }
 }

@@ -127,7 +127,11 @@ class SealerCliTest {
         assertThat(run("save", "-o", "app.tar", "app:1")).isZero();
         out.reset();
         assertThat(run("rmi", "app:1")).isZero();
-        assertThat(out()).startsWith("untagged app:1").contains("removed image sha256:");
+        assertThat(out()).startsWith("untagged app:1").contains("removed image sha256:")
+                .containsPattern("reclaimed [0-9.]+ (B|KiB) in [1-9] layer\\(s\\)");
+        out.reset();
+        assertThat(run("prune")).isZero();
+        assertThat(out()).isEqualTo("nothing to reclaim\n");
         out.reset();
         assertThat(run("images")).isZero();
         assertThat(out()).doesNotContain("app:1");

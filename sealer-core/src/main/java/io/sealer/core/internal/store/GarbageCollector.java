@@ -71,8 +71,10 @@ final class GarbageCollector {
             images.loadStored(id).layers().forEach(l -> l.hex().ifPresent(keep::add));
         }
         List<String> removedLayers = new ArrayList<>();
+        long reclaimed = 0;
         for (String hex : store.layers.allOnDisk()) {
             if (!keep.contains(hex)) {
+                reclaimed += store.layers.size(hex).orElse(0L);
                 store.layers.delete(hex);
                 removedLayers.add("sha256:" + hex);
                 LOG.debug("deleted layer sha256:{}", hex);
@@ -80,9 +82,9 @@ final class GarbageCollector {
         }
         cache.dropDanglingLocked();
         if (!removedImages.isEmpty() || !removedLayers.isEmpty()) {
-            LOG.info("{}: removed {} image(s) and {} layer(s) from {}", why, removedImages.size(),
-                    removedLayers.size(), store.paths.root());
+            LOG.info("{}: removed {} image(s) and {} layer(s) ({} bytes) from {}", why, removedImages.size(),
+                    removedLayers.size(), reclaimed, store.paths.root());
         }
-        return new RemovalResult(removedImages, removedLayers);
+        return new RemovalResult(removedImages, removedLayers, reclaimed);
     }
 }
