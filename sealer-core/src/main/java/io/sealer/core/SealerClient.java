@@ -111,7 +111,11 @@ public final class SealerClient implements AutoCloseable {
         return runtime.adapters().plugins();
     }
 
-    /** Releases pooled resources (connections to hosts of a connector this client loaded itself). */
+    /**
+     * Releases pooled resources (connections to hosts of a connector this client loaded itself). Called while an
+     * operation runs (from a shutdown hook on Ctrl-C), it also deletes that operation's temporary files in the store
+     * and releases its layer leases; the operation then fails, and the store lists nothing half-made.
+     */
     @Override
     public void close() {
         runtime.close();

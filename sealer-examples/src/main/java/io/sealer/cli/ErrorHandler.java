@@ -26,6 +26,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * command's help, or a failure (exit 1). With {@code --debug} the stack trace follows.
  */
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
+    /** The exit status of an interrupted command, as shells report SIGINT (128 + 2). */
+    static final int INTERRUPTED = 130;
+
     private final SealerCommand sealer;
 
     ErrorHandler(SealerCommand sealer) {
@@ -62,6 +65,9 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        if (sealer.interrupted()) {
+            return INTERRUPTED;
+        }
         err().println("sealer: " + describe(ex));
         if (sealer.debug) {
             ex.printStackTrace(err());

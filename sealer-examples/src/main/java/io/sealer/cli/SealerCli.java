@@ -16,6 +16,8 @@ import picocli.CommandLine;
  */
 public final class SealerCli {
     private final Terminal terminal;
+    private volatile SealerCommand current;
+    private volatile boolean running;
 
     /**
      * @param out standard output
@@ -42,15 +44,35 @@ public final class SealerCli {
     public static void main(String[] args) {
         SealerCli cli = new SealerCli(System.out, System.err, System.in, System.getenv(),
                 Path.of("").toAbsolutePath());
+        Runtime.getRuntime().addShutdownHook(new Thread(cli::interrupted, "sealer-interrupt"));
         System.exit(cli.run(args));
+    }
+
+    /**
+     * On SIGINT or SIGTERM while a command runs: stops the commands it started (a RUN's shell), lets the SDK delete
+     * the operation's temporary files and release its leases, and says {@code interrupted}. Nothing when the command
+     * had already finished.
+     */
+    void interrupted() {
+        SealerCommand command = current;
+        if (!running || command == null) {
+            return;
+        }
+        command.markInterrupted();
+        ProcessHandle.current().descendants().forEach(ProcessHandle::destroy);
+        command.abandonClients();
+        terminal.err().println("sealer: interrupted");
+        terminal.err().flush();
     }
 
     /** Runs the program and returns its exit code. */
     public int run(String... args) {
         CommandLine commandLine = commandLine();
+        running = true;
         try {
             return commandLine.execute(args);
         } finally {
+            running = false;
             commandLine.getOut().flush();
             commandLine.getErr().flush();
             terminal.out().flush();
@@ -61,6 +83,7 @@ public final class SealerCli {
     /** The command tree with this program's streams, defaults and error handling. */
     CommandLine commandLine() {
         SealerCommand sealer = new SealerCommand(terminal);
+        current = sealer;
         ErrorHandler errors = new ErrorHandler(sealer);
         return new CommandLine(sealer)
                 .setOut(writer(terminal.out()))

@@ -2,6 +2,8 @@ package io.sealer.cli;
 
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.core.SealerClient;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -85,6 +87,9 @@ final class SealerCommand implements Callable<Integer> {
     }
 
     /** A client for the global options with default registry settings. */
+    private final Set<SealerClient> clients = ConcurrentHashMap.newKeySet();
+    private volatile boolean interrupted;
+
     SealerClient openClient() {
         return openClient(registrySettings().build());
     }
@@ -98,7 +103,24 @@ final class SealerCommand implements Callable<Integer> {
         if (!quiet) {
             builder.listener(ProgressPrinter.to(terminal.err()));
         }
-        return builder.build();
+        SealerClient client = builder.build();
+        clients.add(client);
+        return client;
+    }
+
+    /** Closes every client this run opened: the SDK abandons the operations still running. */
+    void abandonClients() {
+        clients.forEach(SealerClient::close);
+    }
+
+    /** Marks the run as interrupted: its failure is then not reported (the interruption is). */
+    void markInterrupted() {
+        interrupted = true;
+    }
+
+    /** True after {@link #markInterrupted()}. */
+    boolean interrupted() {
+        return interrupted;
     }
 
     /** {@code --config} (or {@code DOCKER_CONFIG}): a {@code .json} file, or a directory holding config.json. */

@@ -12,6 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -24,6 +26,7 @@ public final class ClientRuntime implements AutoCloseable {
     private final Progress progress;
     private final RegistrySettings registrySettings;
     private final Adapters adapters;
+    private final Set<ImageStore> openStores = ConcurrentHashMap.newKeySet();
 
     /**
      * @param storeRoot root of the local image store
@@ -82,14 +85,23 @@ public final class ClientRuntime implements AutoCloseable {
      */
     public <T> T withStore(Function<ImageStore, T> action) {
         try (ImageStore store = ImageStore.open(storeRoot)) {
-            return action.apply(store);
+            openStores.add(store);
+            try {
+                return action.apply(store);
+            } finally {
+                openStores.remove(store);
+            }
         } catch (UncheckedIOException e) {
             throw new StoreException(storeRoot.toString(), IoFailures.describe(e.getCause()), e.getCause());
         }
     }
 
+    /** Abandons the stores of operations still running (see {@link ImageStore#abandon()}), then the adapters. */
     @Override
     public void close() {
+        for (ImageStore store : openStores) {
+            store.abandon();
+        }
         adapters.close();
     }
 }

@@ -326,4 +326,14 @@ public final class ImageStore implements AutoCloseable {
     public void close() {
         store.leases.releaseAll();
     }
+
+    /**
+     * Stops using the store after an interruption (Ctrl-C): deletes the temporary files and staging directories this
+     * instance made and releases its leases. Nothing half-written is listed, so the store stays consistent; the
+     * operation that was running fails if it goes on.
+     */
+    public void abandon() {
+        store.deleteTemporaries();
+        store.leases.releaseAll();
+    }
 }

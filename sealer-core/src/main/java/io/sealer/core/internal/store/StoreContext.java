@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,7 @@ final class StoreContext {
     final ImageCodec codec = new ImageCodec();
     final LayerRegistry layers;
     final Leases leases;
+    private final Set<Path> temporaries = ConcurrentHashMap.newKeySet();
 
     StoreContext(StorePaths paths, StoreLock lock) {
         this.paths = paths;
@@ -54,7 +57,17 @@ final class StoreContext {
 
     /** A fresh path under {@code tmp/} owned by this process; nothing is created. */
     Path newTemporary(String suffix) {
-        return paths.tmp().resolve(owner.newName(suffix));
+        Path path = paths.tmp().resolve(owner.newName(suffix));
+        temporaries.add(path);
+        return path;
+    }
+
+    /** Deletes every temporary path this store handed out that still exists. */
+    void deleteTemporaries() {
+        for (Path path : temporaries) {
+            Trees.deleteQuietly(path);
+        }
+        temporaries.clear();
     }
 
     private void cleanStale() {
