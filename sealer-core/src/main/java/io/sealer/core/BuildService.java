@@ -1,6 +1,7 @@
 package io.sealer.core;
 
 import io.sealer.api.build.BuildRequest;
+import io.sealer.api.build.DiscoveredImages;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.kubefile.Kubefile;
 import io.sealer.core.internal.client.BuildRunner;
@@ -33,6 +34,18 @@ public final class BuildService {
      */
     public Kubefile parse(Path kubefile) {
         return parser.parse(kubefile);
+    }
+
+    /**
+     * The container images a build of the request would cache (for every platform of it), found without building or
+     * pulling anything: the Kubefile's COPY and APP sources are read where discovery looks ({@code manifests/},
+     * {@code charts/}, {@code application/apps/}); RUN is not executed (a warning says so); images the base image
+     * already caches are left out when the local store has the base image.
+     *
+     * @throws io.sealer.api.BuildException naming the Kubefile line whose sources are missing
+     */
+    public DiscoveredImages discover(BuildRequest request) {
+        return runner.discover(request);
     }
 
     /**

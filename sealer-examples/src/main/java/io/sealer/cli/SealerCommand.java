@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = "Build, store and ship Kubernetes cluster images.",
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit status: 0 success, 1 the operation failed, 2 wrong usage."},
-        subcommands = {BuildCommand.class, ImagesCommand.class, InspectCommand.class, TagCommand.class,
+        subcommands = {BuildCommand.class, DiscoverCommand.class, ImagesCommand.class, InspectCommand.class, TagCommand.class,
             RmiCommand.class, SaveCommand.class, LoadCommand.class, PruneCommand.class, PushCommand.class,
             PullCommand.class, LoginCommand.class, LogoutCommand.class, ValidateCommand.class, VersionCommand.class,
             CompletionCommand.class, HelpCommand.class})

@@ -301,7 +301,7 @@ final class PlatformBuild {
         }
         String value = String.join(" ", copy.sources()) + " " + copy.destination();
         String key = "COPY " + value + "\n" + memo.sourceDigest(sources);
-        addLayer("COPY", value, key, () -> stage(dir -> CopyStager.stage(sources, dest, dir)));
+        addLayer("COPY", value, key, () -> stage(dir -> CopyStager.stage(sources, dest, dir, context.root())));
     }
 
     private void app(AppDeclaration app) throws IOException {
@@ -310,9 +310,7 @@ final class PlatformBuild {
             if (source.startsWith("local://")) {
                 sources.addAll(context.resolve(withArch(source.substring("local://".length()))));
             } else {
-                throw new BuildException("remote APP source " + source
-                        + " cannot be fetched in an air-gapped build; download it into the build context and use"
-                        + " local://", null);
+                throw remoteSource(source);
             }
         }
         Applications.Detected detected = Applications.detect(app.name(), sources);
@@ -326,7 +324,13 @@ final class PlatformBuild {
     }
 
     /** Sources land in the application directory as Docker's COPY puts them: a directory contributes its contents. */
-    private static void stageApplication(List<Path> sources, Path appDir) throws IOException {
+    /** The error for an APP source that is not in the build context. */
+    static BuildException remoteSource(String source) {
+        return new BuildException("remote APP source " + source + " cannot be fetched in an air-gapped build; download"
+                + " it into the build context and use local://", null);
+    }
+
+    static void stageApplication(List<Path> sources, Path appDir) throws IOException {
         Files.createDirectories(appDir);
         for (Path source : sources) {
             if (Files.isDirectory(source)) {

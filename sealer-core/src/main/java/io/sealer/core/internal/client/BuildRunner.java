@@ -3,6 +3,22 @@ package io.sealer.core.internal.client;
 import io.sealer.api.AdapterMissingException;
 import io.sealer.api.BuildException;
 import io.sealer.api.build.BuildRequest;
+import io.sealer.api.build.DiscoveredImages;
+import io.sealer.api.event.OperationKind;
+import io.sealer.api.event.Progress;
+import io.sealer.api.event.Subject;
+import io.sealer.api.image.ImageReference;
+import io.sealer.api.image.Platform;
+import io.sealer.api.kubefile.Kubefile;
+import io.sealer.core.internal.build.DiscoveryDryRun;
+import io.sealer.core.internal.kubefile.KubefileParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Layer;
 import io.sealer.core.internal.build.BaseImageSource;
@@ -48,6 +64,48 @@ public final class BuildRunner {
             }
             return run(resolved, bases, extensions);
         }
+    }
+
+    /**
+     * The container images a build of the request would cache, for every platform of it, found without building or
+     * pulling: see {@link DiscoveryDryRun}.
+     */
+    public DiscoveredImages discover(BuildRequest request) {
+        BuildRequest resolved = withPlatforms(request);
+        Path kubefilePath = resolved.context().resolve(resolved.kubefile());
+        if (!Files.isDirectory(resolved.context())) {
+            throw new BuildException(resolved.context().toString(), 0, "build context directory not found", null);
+        }
+        if (!Files.isRegularFile(kubefilePath)) {
+            throw new BuildException(kubefilePath.toString(), 0, "Kubefile not found", null);
+        }
+        Kubefile kubefile = new KubefileParser().parse(kubefilePath);
+        Progress progress = runtime.progress(request.listener()).start(OperationKind.DISCOVERY,
+                Subject.step(kubefile.source()), "finding the container images of " + kubefile.source());
+        Map<String, ImageReference> images = new TreeMap<>();
+        Map<ImageReference, List<String>> sources = new LinkedHashMap<>();
+        Set<String> warnings = new LinkedHashSet<>();
+        kubefile.warnings().forEach(w -> warnings.add(kubefile.source() + ": " + w));
+        runtime.withStore(store -> {
+            DiscoveryDryRun dryRun = new DiscoveryDryRun(store);
+            for (Platform platform : resolved.platforms()) {
+                DiscoveryDryRun.Found found = dryRun.discover(kubefile, resolved.context(), resolved.discovery(),
+                        platform, progress);
+                Set<String> inBase = found.base().map(b -> Set.copyOf(b.containerImages())).orElse(Set.of());
+                for (ImageReference image : found.result().images()) {
+                    if (!inBase.contains(image.fullName())) {
+                        ImageReference known = images.computeIfAbsent(image.fullName(), n -> image);
+                        List<String> where = sources.computeIfAbsent(known, k -> new ArrayList<>());
+                        found.result().sourcesOf(image).stream().filter(w -> !where.contains(w)).forEach(where::add);
+                    }
+                }
+                warnings.addAll(found.result().warnings());
+            }
+            return null;
+        });
+        List<ImageReference> sorted = List.copyOf(images.values());
+        progress.finished(sorted.size() + " container image(s)");
+        return new DiscoveredImages(sorted, sources, List.copyOf(warnings));
     }
 
     private List<ClusterImage> run(BuildRequest request, BaseImageSource bases, List<BuildExtension> extensions) {

@@ -46,6 +46,8 @@ public final class ImageDiscovery {
     static final String MANIFESTS = "manifests";
     static final String CHARTS = "charts";
     static final String APPS = "application/apps";
+    /** The rootfs directories discovery reads, relative to the rootfs. */
+    public static final List<String> SEARCHED = List.of(MANIFESTS, CHARTS, APPS);
     static final String IMAGE_LIST = "manifests/imageList";
     static final String EXTRA_IMAGES = "extra image list";
 

@@ -476,4 +476,17 @@ class BuildEngineTest {
                 .isInstanceOf(BuildException.class)
                 .hasMessage(missing + ": build context directory not found");
     }
+
+    @Test
+    void copyOfTheWholeContextCopiesItsContents() throws IOException {
+        Path ctx = context("FROM scratch\nCOPY . .\nCOPY . sub\n");
+        write(ctx.resolve("manifests/a.yaml"), "kind: ConfigMap\n");
+        Path store = tmp.resolve("store");
+
+        ClusterImage image = build(store, ctx, "dot:1");
+
+        assertThat(layerDir(store, image.layers().get(0)).resolve("manifests/a.yaml")).exists();
+        assertThat(layerDir(store, image.layers().get(0)).resolve("Kubefile")).exists();
+        assertThat(layerDir(store, image.layers().get(1)).resolve("sub/manifests/a.yaml")).exists();
+    }
 }
