@@ -52,8 +52,14 @@ public final class DiscoveryDryRun {
         this.store = store;
     }
 
-    /** The result of one platform: what discovery found in the new layers, and the base image if the store has it. */
-    public record Found(DiscoveryResult result, Optional<ClusterImage> base) {
+    /**
+     * The result of one platform: what discovery found in the new layers, the base image if the store has it, and
+     * warnings about what the dry run could not do (RUN, a base image missing), as {@code file:line: message}.
+     */
+    public record Found(DiscoveryResult result, Optional<ClusterImage> base, List<String> warnings) {
+        public Found {
+            warnings = List.copyOf(warnings);
+        }
     }
 
     /**
@@ -85,7 +91,7 @@ public final class DiscoveryDryRun {
                 }
             }
             DiscoveryResult result = new ImageDiscovery(options, progress).discover(view);
-            return new Found(result, player.base);
+            return new Found(result, player.base, player.warnings);
         } finally {
             Trees.deleteQuietly(view);
         }
@@ -99,6 +105,7 @@ public final class DiscoveryDryRun {
         private final Progress progress;
         private final String kubefile;
         private Optional<ClusterImage> base = Optional.empty();
+        private final List<String> warnings = new ArrayList<>();
 
         Player(BuildContext context, Platform platform, Path view, Progress progress, String kubefile) {
             this.context = context;
@@ -114,9 +121,8 @@ public final class DiscoveryDryRun {
                 Platform wanted = from.platform().orElse(platform);
                 base = store.find(from.reference().fullName(), Optional.of(wanted));
                 if (base.isEmpty()) {
-                    progress.warning(kubefile + ":" + from.line(), "base image " + from.reference().familiarName()
-                            + " for " + wanted + " is not in the local store: images it already caches are listed"
-                            + " too");
+                    warn(from, "base image " + from.reference().familiarName() + " for " + wanted
+                            + " is not in the local store: images it already caches are listed too");
                 }
             }
             return null;
@@ -134,8 +140,7 @@ public final class DiscoveryDryRun {
 
         @Override
         public Void visit(Run run) {
-            progress.warning(kubefile + ":" + run.line(), "RUN is not executed when discovering: images in files it"
-                    + " would write are not found");
+            warn(run, "RUN is not executed when discovering: images in files it would write are not found");
             return null;
         }
 
@@ -215,6 +220,12 @@ public final class DiscoveryDryRun {
         @Override
         public Void visit(AppEnv appEnv) {
             return null;
+        }
+
+        private void warn(Instruction instruction, String message) {
+            String where = kubefile + ":" + instruction.line();
+            warnings.add(where + ": " + message);
+            progress.warning(where, message);
         }
 
         private String withArch(String source) {

@@ -99,6 +99,7 @@ public final class BuildRunner {
                         found.result().sourcesOf(image).stream().filter(w -> !where.contains(w)).forEach(where::add);
                     }
                 }
+                warnings.addAll(found.warnings());
                 warnings.addAll(found.result().warnings());
             }
             return null;
