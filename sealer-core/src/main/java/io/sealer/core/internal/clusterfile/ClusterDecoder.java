@@ -217,8 +217,9 @@ final class ClusterDecoder {
     }
 
     private ClusterfileException provisioning(FieldValue count, String ipsPath) {
-        return fields.error(count.path(), count.line(), "asks for " + count.value().trim() + " hosts to be created"
-                + " (a cloud provider's count): provisioning hosts is not supported; list the hosts' IPs in " + ipsPath);
+        return fields.error(count.path(), count.line(), "count " + Fields.quote(count.value().trim())
+                + " asks sealer to create hosts (a cloud provider's field): provisioning hosts is not supported; list"
+                + " the hosts' IPs in " + ipsPath);
     }
 
     private SshCredentials ssh(MapNode parent, String parentPath) {

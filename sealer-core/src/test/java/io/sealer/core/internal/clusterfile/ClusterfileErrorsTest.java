@@ -80,10 +80,10 @@ class ClusterfileErrorsTest {
                 arguments(cluster("  provider: CONTAINER\n  hosts: [{ips: [10.0.0.1], roles: [master]}]\n"),
                         "documents[0].spec.provider", 5, "list the hosts' IPs (spec.hosts[].ips)"),
                 arguments(cluster("  masters:\n    cpu: 4\n    count: \"3\"\n"), "documents[0].spec.masters.count", 7,
-                        "asks for 3 hosts to be created (a cloud provider's count): provisioning hosts is not"
-                                + " supported; list the hosts' IPs in documents[0].spec.masters.ipList"),
+                        "count \"3\" asks sealer to create hosts (a cloud provider's field): provisioning hosts is"
+                                + " not supported; list the hosts' IPs in documents[0].spec.masters.ipList"),
                 arguments(cluster("  masters: {ipList: [10.0.0.1]}\n  nodes: {count: 2}\n"),
-                        "documents[0].spec.nodes.count", 6, "asks for 2 hosts to be created"),
+                        "documents[0].spec.nodes.count", 6, "count \"2\" asks sealer to create hosts"),
                 arguments(cluster("  hosts:\n  - {count: 3, roles: [master]}\n"), "documents[0].spec.hosts[0].count",
                         6, "list the hosts' IPs in documents[0].spec.hosts[0].ips"),
                 arguments(cluster("  hosts: [{ips: [10.0.0.1], roles: [master]}]\n  masters: {ipList: [10.0.0.2]}\n"),
