@@ -85,7 +85,8 @@ final class ClusterDecoder {
                 : v1Hosts(spec, specPath, userEnv, ipRegistry);
         if (drafts.isEmpty()) {
             fields.warn(specPath, spec.line(), "lists no hosts (" + (v1 ? "no masters.ipList or nodes.ipList"
-                    : "no hosts[].ips") + "); they must come from elsewhere, such as sealer run -m/-n");
+                    : v2 ? "no hosts[].ips" : "no hosts, masters or nodes")
+                    + "); they must come from elsewhere, such as sealer run -m/-n");
         } else if (drafts.stream().noneMatch(d -> d.roles().contains(Host.ROLE_MASTER))) {
             String at = v2 ? specPath + ".hosts" : specPath + ".masters.ipList";
             throw fields.error(at, spec.line(),
