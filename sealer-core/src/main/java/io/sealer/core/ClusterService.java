@@ -1,5 +1,6 @@
 package io.sealer.core;
 
+import io.sealer.api.cluster.ClusterDocuments;
 import io.sealer.api.cluster.Clusterfile;
 import io.sealer.core.internal.clusterfile.ClusterfileParser;
 import java.nio.file.Path;
@@ -21,5 +22,15 @@ public final class ClusterService {
      */
     public Clusterfile load(Path clusterfile) {
         return parser.parse(clusterfile);
+    }
+
+    /**
+     * Parses and validates a YAML file of Plugin, Config, kubeadm (and Cluster) documents without requiring a
+     * Cluster: the files of an image's {@code plugins/} directory, or a Clusterfile.
+     *
+     * @throws io.sealer.api.ClusterfileException naming the file, document field path and problem
+     */
+    public ClusterDocuments loadDocuments(Path file) {
+        return parser.parseDocuments(file);
     }
 }

@@ -1,7 +1,7 @@
 package io.sealer.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealer.api.ImageNotFoundException;
 import io.sealer.api.image.ClusterImage;
@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sealer inspect NAME}: the stored image for each platform as YAML (default) or JSON: its layers with id, type
- * and value, its configuration and the container images it needs.
+ * {@code sealer inspect NAME}: the stored image for each platform as YAML (default) or JSON, the same fields under the
+ * same camelCase names in both: its layers with id, type and value, its configuration and the container images it
+ * needs.
  */
 @Command(name = "inspect", description = "Show a cluster image's layers, configuration and container images.")
 final class InspectCommand extends CliCommand {
@@ -43,24 +44,21 @@ final class InspectCommand extends CliCommand {
                 throw new ImageNotFoundException(name, "the local store has no " + platform + " image of it");
             }
         }
-        ObjectMapper mapper = Output.mapper(format);
-        ArrayNode view = mapper.createArrayNode();
+        ArrayNode view = JsonNodeFactory.instance.arrayNode();
         for (ClusterImage image : images) {
-            view.add(view(mapper, image));
+            view.add(view(image));
         }
-        Output.print(out(), mapper, view);
+        Output.print(out(), Output.mapper(format), view);
         return 0;
     }
 
-    static ObjectNode view(ObjectMapper mapper, ClusterImage image) {
-        ObjectNode node = mapper.createObjectNode();
+    /** One tree for both formats, named in camelCase like the API: {@code -o yaml} and {@code -o json} agree. */
+    static ObjectNode view(ClusterImage image) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.putObject("metadata").put("name", image.name());
         ObjectNode spec = node.putObject("spec");
         spec.put("id", image.id());
-        ObjectNode platform = spec.putObject("platform");
-        platform.put("os", image.platform().os());
-        platform.put("architecture", image.platform().architecture());
-        platform.put("variant", image.platform().variant());
+        spec.set("platform", Output.model(image.platform()));
         spec.put("created", image.created().toString());
         spec.put("size", image.size());
         ArrayNode layers = spec.putArray("layers");
@@ -71,8 +69,8 @@ final class InspectCommand extends CliCommand {
             l.put("value", layer.value());
             l.put("size", layer.size());
         }
-        spec.set("image_config", mapper.valueToTree(image.config()));
-        spec.set("containerImages", mapper.valueToTree(image.containerImages()));
+        spec.set("imageConfig", Output.model(image.config()));
+        spec.set("containerImages", Output.model(image.containerImages()));
         return node;
     }
 }

@@ -1,11 +1,11 @@
 package io.sealer.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sealer.api.SealerException;
-import io.sealer.api.cluster.Clusterfile;
-import io.sealer.api.kubefile.Instruction;
+import io.sealer.api.cluster.ClusterDocuments;
+import io.sealer.api.cluster.StructuredDocument;
 import io.sealer.api.kubefile.Kubefile;
 import io.sealer.core.SealerClient;
 import java.io.IOException;
@@ -16,53 +16,51 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sealer validate [--json] FILE...}: parses Kubefiles and Clusterfiles (told apart by content), prints the
- * problem of each bad file as {@code FILE:LINE: message} and exits 1 if there is any.
+ * {@code sealer validate [--json] FILE...}: parses Kubefiles, Clusterfiles and the YAML files of an image's
+ * {@code plugins/} directory (Plugin, Config or kubeadm documents without a Cluster), told apart by content; prints the
+ * problem of each bad file as {@code FILE:LINE: message} and exits 1 if there is any. An empty file, or YAML of another
+ * tool (a kubeconfig, a Deployment), is reported as not a Kubefile or Clusterfile.
  */
 @Command(name = "validate",
-        description = "Check Kubefiles and Clusterfiles; print problems as FILE:LINE: message, exit 1 if any.")
+        description = "Check Kubefiles, Clusterfiles and plugin files; print problems as FILE:LINE: message, exit 1 if"
+                + " any.")
 final class ValidateCommand extends CliCommand {
+    static final String NOT_SEALER = "not a Kubefile or Clusterfile";
+
+    /** How much of a file is looked at to tell a Kubefile from YAML. */
+    private static final int HEAD = 64 * 1024;
     private static final Pattern YAML_KEY = Pattern.compile("(?m)^(apiVersion|kind)\\s*:");
+    /** Lines that say nothing: blank, comments, YAML document markers. */
+    private static final Pattern NOTHING = Pattern.compile("\\s*(#.*)?|---.*|\\.\\.\\.\\s*");
+    /** The start of YAML or JSON data: {@code key:}, a list item, a flow collection. */
+    private static final Pattern DATA = Pattern.compile("\\s*([\"']?[\\w.-]+[\"']?\\s*:(\\s.*)?|- .*|-|[{\\[].*)");
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "Kubefiles and Clusterfiles (a top-level apiVersion: or kind: means a Clusterfile).")
+            description = "Kubefiles, Clusterfiles and plugin files (YAML with a top-level apiVersion: or kind:).")
     List<Path> files;
 
-    @Option(names = "--json", description = "Print the parsed models as JSON when every file is valid.")
+    @Option(names = "--json", description = "Print the parsed models, every value (secrets masked as ***), as JSON"
+            + " when every file is valid.")
     boolean json;
+
+    /** What a file looks like from its first lines. */
+    enum Content { EMPTY, YAML, OTHER_DATA, KUBEFILE }
 
     @Override
     public Integer call() throws IOException {
-        ObjectMapper mapper = Output.modelJson();
-        ArrayNode models = mapper.createArrayNode();
+        ArrayNode models = JsonNodeFactory.instance.arrayNode();
         int problems = 0;
         try (SealerClient client = openClient()) {
             for (Path file : files) {
-                Path path = path(file);
                 try {
-                    if (!Files.isRegularFile(path)) {
-                        throw new SealerException(file.toString(), 0, "no such file", null);
-                    }
-                    ObjectNode model = models.addObject();
-                    model.put("file", file.toString());
-                    if (isClusterfile(path)) {
-                        Clusterfile clusterfile = client.clusters().load(path);
-                        warn(clusterfile.warnings());
-                        model.put("type", "Clusterfile");
-                        model.set("model", mapper.valueToTree(clusterfile));
-                    } else {
-                        Kubefile kubefile = client.builds().parse(path);
-                        warn(kubefile.warnings());
-                        model.put("type", "Kubefile");
-                        model.set("model", kubefileTree(mapper, kubefile));
-                    }
+                    models.add(validate(client, file));
                 } catch (SealerException e) {
                     problems++;
                     out().println(e.line() > 0 ? file + ":" + e.line() + ": " + e.problem() : file + ": " + e.problem());
@@ -70,9 +68,45 @@ final class ValidateCommand extends CliCommand {
             }
         }
         if (json && problems == 0) {
-            out().println(mapper.writeValueAsString(models));
+            Output.print(out(), Output.json(), models);
         }
         return problems == 0 ? 0 : 1;
+    }
+
+    private ObjectNode validate(SealerClient client, Path file) throws IOException {
+        Path path = path(file);
+        if (!Files.isRegularFile(path)) {
+            throw new SealerException(file.toString(), 0, "no such file", null);
+        }
+        ObjectNode model = JsonNodeFactory.instance.objectNode();
+        model.put("file", file.toString());
+        switch (content(path)) {
+            case EMPTY -> throw new SealerException(file.toString(), 0, NOT_SEALER + " (the file is empty)", null);
+            case OTHER_DATA -> throw new SealerException(file.toString(), 0,
+                    NOT_SEALER + " (YAML or JSON without apiVersion and kind)", null);
+            case YAML -> {
+                ClusterDocuments documents = client.clusters().loadDocuments(path);
+                if (!documents.hasSealerDocuments()) {
+                    throw new SealerException(file.toString(), 0, NOT_SEALER + " (" + describe(documents) + ")", null);
+                }
+                warn(documents.warnings());
+                if (documents.cluster().isPresent()) {
+                    model.put("type", "Clusterfile");
+                    model.set("model", Output.model(documents.toClusterfile()));
+                } else {
+                    model.put("type", "ClusterDocuments");
+                    model.set("model", Output.model(documents));
+                }
+            }
+            case KUBEFILE -> {
+                Kubefile kubefile = client.builds().parse(path);
+                warn(kubefile.warnings());
+                model.put("type", "Kubefile");
+                model.set("model", Output.model(kubefile));
+            }
+            default -> throw new IllegalStateException();
+        }
+        return model;
     }
 
     private void warn(List<String> warnings) {
@@ -81,27 +115,48 @@ final class ValidateCommand extends CliCommand {
         }
     }
 
-    private static ObjectNode kubefileTree(ObjectMapper mapper, Kubefile kubefile) {
-        ObjectNode tree = mapper.createObjectNode();
-        tree.put("source", kubefile.source());
-        ArrayNode instructions = tree.putArray("instructions");
-        for (Instruction instruction : kubefile.instructions()) {
-            ObjectNode node = instructions.addObject();
-            node.put("instruction", instruction.getClass().getSimpleName().toUpperCase(Locale.ROOT));
-            node.setAll((ObjectNode) mapper.valueToTree(instruction));
+    /** What a YAML file without sealer documents holds instead. */
+    private static String describe(ClusterDocuments documents) {
+        if (documents.otherDocuments().isEmpty()) {
+            return "no YAML document";
         }
-        tree.set("warnings", mapper.valueToTree(kubefile.warnings()));
-        return tree;
+        return "it holds " + documents.otherDocuments().stream().map(ValidateCommand::describe).distinct()
+                .collect(Collectors.joining(", "));
     }
 
-    /** Looks at the start of the file only: a top-level {@code apiVersion:} or {@code kind:} means YAML. */
-    static boolean isClusterfile(Path path) throws IOException {
-        char[] head = new char[64 * 1024];
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            int length = reader.read(head);
-            return length > 0 && YAML_KEY.matcher(CharBuffer.wrap(head, 0, length)).find();
-        } catch (CharacterCodingException e) {
-            return false;
+    private static String describe(StructuredDocument document) {
+        if (document.kind().equals("Config") && !document.content().containsKey("spec")) {
+            return "a kubeconfig";
         }
+        return "kind " + document.kind() + (document.apiVersion().isEmpty() ? "" : " (" + document.apiVersion() + ")");
+    }
+
+    /**
+     * Looks at the start of the file: nothing but blank lines and comments is empty; a top-level {@code apiVersion:}
+     * or {@code kind:} means YAML documents; other YAML or JSON data is no sealer file; anything else is a Kubefile.
+     */
+    static Content content(Path path) throws IOException {
+        char[] head = new char[HEAD];
+        int length = 0;
+        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            int read;
+            while (length < head.length && (read = reader.read(head, length, head.length - length)) > 0) {
+                length += read;
+            }
+        } catch (CharacterCodingException e) {
+            return Content.KUBEFILE;
+        }
+        String text = CharBuffer.wrap(head, 0, length).toString();
+        if (YAML_KEY.matcher(text).find()) {
+            return Content.YAML;
+        }
+        for (String line : text.split("\\R")) {
+            String first = line.startsWith("\uFEFF") ? line.substring(1) : line;
+            if (NOTHING.matcher(first).matches()) {
+                continue;
+            }
+            return DATA.matcher(first).matches() ? Content.OTHER_DATA : Content.KUBEFILE;
+        }
+        return length == HEAD ? Content.KUBEFILE : Content.EMPTY;
     }
 }

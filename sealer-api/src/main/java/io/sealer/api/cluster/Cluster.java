@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param env cluster-wide environment in file order (last entry of a key wins), followed by the entries the parser
  *     derives as sealer does ({@code LocalRegistry*}, {@code Registry*}, {@code KubeSvcIP}, {@code DNSSvcIP},
  *     {@code ContainerRuntime}); iteration order is stable
- * @param hosts host groups; their ssh and env are already merged over the cluster's
+ * @param hosts host groups; their ssh and env are already merged over the cluster's. Empty when the Clusterfile lists
+ *     no hosts (they come from elsewhere, such as {@code sealer run -m}); otherwise one has role {@code master}
  * @param cmdArgs {@code cmd_args}/{@code cmdArgs} entries
  * @param cmds {@code cmd} override of the image's commands
  * @param appNames applications to launch, overriding the image's {@code LAUNCH}
@@ -60,7 +61,10 @@ public record Cluster(String name, String apiVersion, String image, SshCredentia
         return hosts.stream().filter(h -> h.ips().contains(ip)).findFirst();
     }
 
-    /** The first IP of the first host group with role {@code master}: the one that runs {@code kubeadm init}. */
+    /**
+     * The first IP of the first host group with role {@code master}: the one that runs {@code kubeadm init}. Empty
+     * only when the Cluster lists no hosts.
+     */
     public Optional<String> master0() {
         return ipsWithRole(Host.ROLE_MASTER).stream().findFirst();
     }

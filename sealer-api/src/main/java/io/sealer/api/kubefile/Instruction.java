@@ -5,7 +5,7 @@ package io.sealer.api.kubefile;
  * build) can report problems with the same precision as the parser.
  */
 public sealed interface Instruction
-        permits From, Copy, Run, Cmd, Arg, Label, Env, Maintainer, AppDeclaration, Launch, Cmds, AppCmds,
+        permits From, Copy, Add, Run, Cmd, Arg, Label, Env, Maintainer, AppDeclaration, Launch, Cmds, AppCmds,
         KubeVersion, AppEnv {
 
     /** 1-based physical line on which the instruction starts. */
@@ -30,6 +30,8 @@ public sealed interface Instruction
         R visit(From from);
 
         R visit(Copy copy);
+
+        R visit(Add add);
 
         R visit(Run run);
 

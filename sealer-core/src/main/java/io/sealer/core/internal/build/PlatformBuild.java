@@ -12,6 +12,7 @@ import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
+import io.sealer.api.kubefile.Add;
 import io.sealer.api.kubefile.App;
 import io.sealer.api.kubefile.AppCmds;
 import io.sealer.api.kubefile.AppDeclaration;
@@ -176,6 +177,12 @@ final class PlatformBuild {
         @Override
         public Void visit(Copy copy) {
             return io(() -> copy(copy));
+        }
+
+        /** ADD of local sources (the parser refuses remote ones) is a COPY: same layer, same cache entry. */
+        @Override
+        public Void visit(Add add) {
+            return io(() -> copy(add.asCopy()));
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.sealer.core.internal.clusterfile;
 
+import io.sealer.api.ClusterfileException;
 import io.sealer.api.cluster.Cluster;
 import io.sealer.api.cluster.ExternalRegistry;
 import io.sealer.api.cluster.Host;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -20,8 +22,11 @@ import java.util.regex.Pattern;
 /**
  * Decodes a {@code kind: Cluster} document of either schema into one {@link Cluster}: v1 ({@code spec.masters.ipList},
  * {@code spec.nodes.ipList}, {@code network}, {@code certSANS}) or v2 ({@code spec.hosts[]} with {@code ips} and
- * {@code roles}). It expands and validates IPs (no duplicates, one IP family), requires at least one master, merges
- * per-host ssh and env over the cluster's, and fills the derived env and registry defaults like sealer main.
+ * {@code roles}). It expands and validates IPs (no duplicates, one IP family), requires a master among the hosts, merges
+ * per-host ssh and env over the cluster's, and fills the derived env and registry defaults like sealer main. A Cluster
+ * that lists no hosts is accepted with a warning (they come from elsewhere, e.g. {@code sealer run -m}); one that asks
+ * for machines to be created ({@code provider: ALI_CLOUD} or {@code CONTAINER}, a {@code count} without IPs) is an
+ * error, since this version does not provision hosts.
  */
 final class ClusterDecoder {
     /** Most host IPs a Clusterfile may list once ranges are expanded. */
@@ -69,10 +74,7 @@ final class ClusterDecoder {
             throw fields.error(specPath, spec.line(),
                     "has both hosts (v2 schema) and masters/nodes (v1 schema); use one of them");
         }
-        if (!v1 && !v2) {
-            throw fields.error(specPath + ".hosts", spec.line(),
-                    "is required (or masters/nodes in the v1 schema): a cluster needs at least one master");
-        }
+        checkProvider(spec, specPath, v2);
         String image = fields.requireValue(spec, "image", specPath).value().trim();
         SshCredentials ssh = ssh(spec, specPath);
         Map<String, FieldValue> userEnv = EnvEntries.parse(fields.stringList(spec, "env", specPath), fields);
@@ -81,7 +83,11 @@ final class ClusterDecoder {
         List<HostDraft> drafts = v2
                 ? v2Hosts(spec, specPath, ipRegistry)
                 : v1Hosts(spec, specPath, userEnv, ipRegistry);
-        if (drafts.stream().noneMatch(d -> d.roles().contains(Host.ROLE_MASTER))) {
+        if (drafts.isEmpty()) {
+            fields.warn(specPath, spec.line(), "lists no hosts (" + (v1 ? "no masters.ipList or nodes.ipList"
+                    : v2 ? "no hosts[].ips" : "no hosts, masters or nodes")
+                    + "); they must come from elsewhere, such as sealer run -m/-n");
+        } else if (drafts.stream().noneMatch(d -> d.roles().contains(Host.ROLE_MASTER))) {
             String at = v2 ? specPath + ".hosts" : specPath + ".masters.ipList";
             throw fields.error(at, spec.line(),
                     "no host has role master: the first IP of the first master host runs kubeadm init");
@@ -112,6 +118,10 @@ final class ClusterDecoder {
             String hostPath = specPath + ".hosts[" + i + "]";
             fields.warnUnknownKeys(host, hostPath, HOST_KEYS);
             List<String> ips = ipRegistry.addAll(fields.stringList(host, "ips", hostPath));
+            FieldValue count = fields.optValue(host, "count", hostPath);
+            if (ips.isEmpty() && asksForHosts(count)) {
+                throw provisioning(count, hostPath + ".ips");
+            }
             if (ips.isEmpty()) {
                 throw fields.error(hostPath + ".ips", host.line(), "is required: at least one IP address");
             }
@@ -139,11 +149,6 @@ final class ClusterDecoder {
         List<HostDraft> drafts = new ArrayList<>(2);
         v1Group(spec, "masters", Host.ROLE_MASTER, specPath, ipRegistry, drafts);
         v1Group(spec, "nodes", Host.ROLE_NODE, specPath, ipRegistry, drafts);
-        FieldValue provider = fields.optValue(spec, "provider", specPath);
-        if (provider != null && !provider.value().equals("BAREMETAL")) {
-            fields.warn(provider.path(), provider.line(),
-                    "provider " + Fields.quote(provider.value()) + " is not supported; the IPs are used as BAREMETAL");
-        }
         MapNode network = fields.optMap(spec, "network", specPath);
         if (network != null) {
             String networkPath = specPath + ".network";
@@ -168,6 +173,10 @@ final class ClusterDecoder {
         String groupPath = specPath + "." + key;
         fields.warnUnknownKeys(group, groupPath, V1_GROUP_KEYS);
         List<String> ips = ipRegistry.addAll(fields.stringList(group, "ipList", groupPath));
+        FieldValue count = fields.optValue(group, "count", groupPath);
+        if (ips.isEmpty() && asksForHosts(count)) {
+            throw provisioning(count, groupPath + ".ipList");
+        }
         if (!ips.isEmpty()) {
             drafts.add(new HostDraft(ips, List.of(role), SshCredentials.EMPTY, Map.of(), Map.of(), List.of()));
         }
@@ -177,6 +186,41 @@ final class ClusterDecoder {
         if (value != null && !value.value().isBlank()) {
             env.putIfAbsent(key, value);
         }
+    }
+
+    /**
+     * {@code spec.provider}: {@code BAREMETAL} (or none) uses the listed hosts; {@code ALI_CLOUD} and
+     * {@code CONTAINER} asked sealer v0.5-v0.8 to create the machines, which this version does not do.
+     */
+    private void checkProvider(MapNode spec, String specPath, boolean v2) {
+        FieldValue provider = fields.optValue(spec, "provider", specPath);
+        if (provider == null) {
+            return;
+        }
+        String name = provider.value().trim();
+        String upper = name.toUpperCase(Locale.ROOT);
+        if (upper.equals("ALI_CLOUD") || upper.equals("CONTAINER")) {
+            throw fields.error(provider.path(), provider.line(), Fields.quote(name) + " asks sealer to create the hosts"
+                    + (upper.equals("ALI_CLOUD") ? " (Alibaba Cloud ECS instances)" : " (docker containers)")
+                    + ": provisioning hosts is not supported; list the hosts' IPs ("
+                    + (v2 ? "spec.hosts[].ips" : "spec.masters.ipList and spec.nodes.ipList")
+                    + ") and remove spec.provider");
+        }
+        if (!name.isEmpty() && !name.equals("BAREMETAL")) {
+            fields.warn(provider.path(), provider.line(),
+                    "provider " + Fields.quote(name) + " is unknown; ignored, the listed hosts are used (BAREMETAL)");
+        }
+    }
+
+    /** A {@code count} other than 0: the number of machines a cloud provider was to create. */
+    private static boolean asksForHosts(FieldValue count) {
+        return count != null && !count.value().isBlank() && !count.value().trim().matches("0+");
+    }
+
+    private ClusterfileException provisioning(FieldValue count, String ipsPath) {
+        return fields.error(count.path(), count.line(), "count " + Fields.quote(count.value().trim())
+                + " asks sealer to create hosts (a cloud provider's field): provisioning hosts is not supported; list"
+                + " the hosts' IPs in " + ipsPath);
     }
 
     private SshCredentials ssh(MapNode parent, String parentPath) {

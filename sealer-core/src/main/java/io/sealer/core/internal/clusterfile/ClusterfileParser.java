@@ -2,6 +2,7 @@ package io.sealer.core.internal.clusterfile;
 
 import io.sealer.api.ClusterfileException;
 import io.sealer.api.cluster.Cluster;
+import io.sealer.api.cluster.ClusterDocuments;
 import io.sealer.api.cluster.Clusterfile;
 import io.sealer.api.cluster.ConfigSpec;
 import io.sealer.api.cluster.PluginSpec;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +28,14 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code Cluster} (exactly one; v1 {@code masters}/{@code nodes} or v2 {@code hosts} schema) becomes the
- *       {@link Cluster}; every scalar is read as written, so {@code passwd: 000000} stays {@code "000000"}. At least
- *       one host must have role {@code master}: master0 (the first IP of the first master host) runs
- *       {@code kubeadm init}, so a Clusterfile without masters is an error.</li>
- *   <li>{@code Plugin} and {@code Config} become {@link PluginSpec} and {@link ConfigSpec}.</li>
+ *       {@link Cluster}; every scalar is read as written, so {@code passwd: 000000} stays {@code "000000"}. When it
+ *       lists hosts, one must have role {@code master}: master0 (the first IP of the first master host) runs
+ *       {@code kubeadm init}. One that lists none is accepted with a warning ({@code sealer run -m} supplies them);
+ *       one that asks for hosts to be created (a cloud {@code provider}, a {@code count}) is an error.
+ *       {@link #parseDocuments} does not require a Cluster (an image's plugin files have none).</li>
+ *   <li>{@code Plugin} and {@code Config} become {@link PluginSpec} and {@link ConfigSpec}; a kubeconfig (also
+ *       {@code kind: Config}, with clusters, contexts or users and no spec) is another tool's file and is kept
+ *       with the other kinds.</li>
  *   <li>kubeadm kinds are kept as {@link StructuredDocument}s; any other kind is kept in
  *       {@link Clusterfile#otherDocuments()} and reported in {@link Clusterfile#warnings()}.</li>
  *   <li>Empty documents are skipped; unknown fields are reported as warnings.</li>
@@ -44,19 +50,15 @@ public final class ClusterfileParser {
     public static final Set<String> KUBEADM_KINDS = Set.of("InitConfiguration", "JoinConfiguration",
             "ClusterConfiguration", "KubeletConfiguration", "KubeProxyConfiguration");
 
+    private static final Set<String> KUBECONFIG_KEYS = Set.of("clusters", "contexts", "users", "current-context");
+
     private static final Logger LOG = LoggerFactory.getLogger(ClusterfileParser.class);
 
     private final YamlReader reader = new YamlReader();
 
-    /** Parses the file (read as UTF-8, streamed). */
+    /** Parses the file (read as UTF-8, streamed) as a Clusterfile: it must hold a {@code Cluster} document. */
     public Clusterfile parse(Path file) {
-        Objects.requireNonNull(file, "file");
-        String source = file.toString();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(source, reader.read(source, in));
-        } catch (IOException e) {
-            throw new ClusterfileException(source, 0, null, "cannot read the file: " + e.getMessage());
-        }
+        return parseDocuments(file).toClusterfile();
     }
 
     /**
@@ -66,12 +68,31 @@ public final class ClusterfileParser {
      * @param yamlText the YAML
      */
     public Clusterfile parse(String source, String yamlText) {
+        return parseDocuments(source, yamlText).toClusterfile();
+    }
+
+    /**
+     * Parses the file's documents without requiring a {@code Cluster}: an image's plugin file, a kubeadm file, or a
+     * Clusterfile. Each document is validated as in {@link #parse(Path)}.
+     */
+    public ClusterDocuments parseDocuments(Path file) {
+        Objects.requireNonNull(file, "file");
+        String source = file.toString();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return parse(source, reader.read(source, in));
+        } catch (IOException e) {
+            throw new ClusterfileException(source, 0, null, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    /** Parses YAML text's documents without requiring a {@code Cluster}; see {@link #parseDocuments(Path)}. */
+    public ClusterDocuments parseDocuments(String source, String yamlText) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(yamlText, "yamlText");
         return parse(source, reader.read(source, new StringReader(yamlText)));
     }
 
-    private Clusterfile parse(String source, List<YamlDocument> documents) {
+    private ClusterDocuments parse(String source, List<YamlDocument> documents) {
         Fields fields = new Fields(source);
         Cluster cluster = null;
         String clusterPath = null;
@@ -87,6 +108,13 @@ public final class ClusterfileParser {
             MapNode root = fields.map(document.root(), path);
             String kind = fields.requireValue(root, "kind", path).value().trim();
             String apiVersion = fields.optString(root, "apiVersion", path);
+            if (kind.equals("Config") && isKubeconfig(root, fields)) {
+                others.add(new StructuredDocument(document.index(), apiVersion == null ? "" : apiVersion, kind,
+                        TreeConverter.toMap(root)));
+                fields.warn(path, root.line(), "is a kubeconfig (kind Config with clusters, contexts or users and no"
+                        + " spec), not a sealer Config; ignored");
+                continue;
+            }
             switch (kind) {
                 case "Cluster" -> {
                     if (cluster != null) {
@@ -112,10 +140,13 @@ public final class ClusterfileParser {
                 }
             }
         }
-        if (cluster == null) {
-            throw fields.error(null, 0, "no Cluster document (kind: Cluster) found");
-        }
         fields.warnings().forEach(w -> LOG.debug("Clusterfile warning: {}", w));
-        return new Clusterfile(source, cluster, plugins, configs, kubeadm, others, fields.warnings());
+        return new ClusterDocuments(source, Optional.ofNullable(cluster), plugins, configs, kubeadm, others,
+                fields.warnings());
+    }
+
+    /** kubectl's kubeconfig is also {@code kind: Config}: it has no {@code spec} but clusters, contexts or users. */
+    private static boolean isKubeconfig(MapNode root, Fields fields) {
+        return fields.child(root, "spec") == null && KUBECONFIG_KEYS.stream().anyMatch(k -> root.get(k) != null);
     }
 }

@@ -3,6 +3,7 @@ package io.sealer.core.internal.kubefile;
 import io.sealer.api.InvalidReferenceException;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
+import io.sealer.api.kubefile.Add;
 import io.sealer.api.kubefile.App;
 import io.sealer.api.kubefile.AppCmds;
 import io.sealer.api.kubefile.AppDeclaration;
@@ -37,7 +38,7 @@ import java.util.regex.Pattern;
  */
 final class InstructionParser {
     /** Supported instruction keywords, in the order the error message lists them. */
-    static final List<String> KEYWORDS = List.of("FROM", "COPY", "RUN", "CMD", "ARG", "LABEL", "ENV", "MAINTAINER",
+    static final List<String> KEYWORDS = List.of("FROM", "COPY", "ADD", "RUN", "CMD", "ARG", "LABEL", "ENV", "MAINTAINER",
             "APP", "CNI", "CSI", "LAUNCH", "CMDS", "APPCMDS", "APPENV", "KUBEVERSION");
 
     private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -47,6 +48,8 @@ final class InstructionParser {
     private static final Pattern STAGE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
     private static final Set<String> COPY_FLAGS = Set.of("chown", "chmod");
     private static final List<String> APP_SCHEMES = List.of(AppDeclaration.LOCAL, "http://", "https://");
+    /** A source ADD would fetch: a URL of any scheme, or a git address such as {@code git@github.com:o/r.git}. */
+    private static final Pattern REMOTE = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*|git@.*");
 
     private final JsonForm json;
     private final char escape;
@@ -84,7 +87,7 @@ final class InstructionParser {
         String rest = Text.strip(text.substring(end));
         Map<String, String> flags = new LinkedHashMap<>();
         rest = extractFlags(rest, flags);
-        if (!flags.isEmpty() && !keyword.equals("FROM") && !keyword.equals("COPY")) {
+        if (!flags.isEmpty() && !keyword.equals("FROM") && !keyword.equals("COPY") && !keyword.equals("ADD")) {
             throw new ParseProblem("flag --" + flags.keySet().iterator().next() + " is not available in " + keyword);
         }
         if (rest.isEmpty()) {
@@ -93,6 +96,7 @@ final class InstructionParser {
         return switch (keyword) {
             case "FROM" -> from(line, text, rest, flags);
             case "COPY" -> copy(line, text, rest, flags);
+            case "ADD" -> add(line, text, rest, flags);
             case "RUN" -> run(line, text, rest);
             case "CMD" -> cmd(line, text, rest);
             case "CMDS" -> new Cmds(line, text, json.parse(rest).map(this::nonEmpty).orElse(List.of(rest)));
@@ -112,7 +116,7 @@ final class InstructionParser {
     private static String usage(String keyword) {
         return switch (keyword) {
             case "FROM" -> "an image: FROM [--platform=os/arch] <image>";
-            case "COPY" -> "a source and a destination: COPY <src>... <dest>";
+            case "COPY", "ADD" -> "a source and a destination: " + keyword + " <src>... <dest>";
             case "RUN", "CMD" -> "a command";
             case "CMDS" -> "commands: CMDS [\"cmd1\", \"cmd2\"]";
             case "ARG" -> "a name: ARG <name>[=<default>]";
@@ -131,6 +135,15 @@ final class InstructionParser {
         String remaining = rest;
         while (remaining.startsWith("--")) {
             int end = Text.wordEnd(remaining, 0, escape);
+            // a bracketed list written with spaces, --platform=[linux/amd64, linux/arm64], is one value
+            int eqAt = remaining.indexOf('=');
+            if (eqAt > 0 && eqAt < end && remaining.startsWith("[", eqAt + 1)
+                    && remaining.substring(eqAt, end).indexOf(']') < 0) {
+                int close = remaining.indexOf(']', end);
+                if (close > 0) {
+                    end = Text.wordEnd(remaining, close, escape);
+                }
+            }
             String word = remaining.substring(2, end);
             int eq = word.indexOf('=');
             String name = eq < 0 ? word : word.substring(0, eq);
@@ -144,19 +157,12 @@ final class InstructionParser {
     }
 
     private From from(int line, String text, String rest, Map<String, String> flags) {
-        Optional<Platform> platform = Optional.empty();
+        List<Platform> platforms = List.of();
         for (Map.Entry<String, String> flag : flags.entrySet()) {
             if (!flag.getKey().equals("platform")) {
                 throw new ParseProblem("flag --" + flag.getKey() + " is not available in FROM: only --platform is");
             }
-            if (!PLATFORM.matcher(flag.getValue()).matches()) {
-                throw new ParseProblem("invalid --platform \"" + flag.getValue() + "\": expected os/arch[/variant]");
-            }
-            try {
-                platform = Optional.of(Platform.parse(flag.getValue()));
-            } catch (IllegalArgumentException e) {
-                throw new ParseProblem(e.getMessage());
-            }
+            platforms = platforms(flag.getValue());
         }
         List<String> words = Text.words(rest, escape);
         Optional<String> stage = Optional.empty();
@@ -177,26 +183,77 @@ final class InstructionParser {
                 throw new ParseProblem(e.getMessage());
             }
         }
-        return new From(line, text, image, platform, stage);
+        return new From(line, text, image, platforms, stage);
+    }
+
+    /**
+     * The value of FROM's {@code --platform}: one platform, or a list in any of sealer's spellings
+     * ({@code a,b}, {@code [a,b]}, {@code "[a, b]"}), items optionally quoted, surrounding quotes already removed.
+     */
+    private static List<Platform> platforms(String value) {
+        String list = value.strip();
+        if (list.startsWith("[") && list.endsWith("]")) {
+            list = list.substring(1, list.length() - 1);
+        } else if (list.startsWith("[") || list.endsWith("]")) {
+            throw new ParseProblem("invalid --platform \"" + value + "\": unbalanced brackets, expected"
+                    + " [os/arch,os/arch]");
+        }
+        List<Platform> platforms = new ArrayList<>();
+        for (String item : list.split(",", -1)) {
+            String name = item.strip();
+            if (name.length() >= 2 && (name.charAt(0) == '"' || name.charAt(0) == '\'')
+                    && name.charAt(name.length() - 1) == name.charAt(0)) {
+                name = name.substring(1, name.length() - 1).strip();
+            }
+            if (!PLATFORM.matcher(name).matches()) {
+                throw new ParseProblem("invalid --platform \"" + value + "\": expected os/arch[/variant] or a"
+                        + " list such as [linux/amd64,linux/arm64]"
+                        + (name.isEmpty() ? " (an item is empty)" : ", found \"" + name + "\""));
+            }
+            try {
+                platforms.add(Platform.parse(name));
+            } catch (IllegalArgumentException e) {
+                throw new ParseProblem(e.getMessage());
+            }
+        }
+        return platforms;
     }
 
     private Copy copy(int line, String text, String rest, Map<String, String> flags) {
+        return copy(line, text, rest, flags, "COPY");
+    }
+
+    private Copy copy(int line, String text, String rest, Map<String, String> flags, String keyword) {
         for (String flag : flags.keySet()) {
             if (!COPY_FLAGS.contains(flag)) {
-                throw new ParseProblem("flag --" + flag + " is not available in COPY: only --chown and --chmod are");
+                throw new ParseProblem("flag --" + flag + " is not available in " + keyword
+                        + ": only --chown and --chmod are");
             }
         }
         List<String> args = jsonOrWords(rest);
         if (args.size() < 2) {
-            throw new ParseProblem("COPY needs a source and a destination: COPY <src>... <dest>");
+            throw new ParseProblem(keyword + " needs " + usage(keyword));
         }
         for (String arg : args) {
             if (arg.isEmpty()) {
-                throw new ParseProblem("COPY source and destination must not be empty");
+                throw new ParseProblem(keyword + " source and destination must not be empty");
             }
         }
         warnComment(args);
         return new Copy(line, text, args.subList(0, args.size() - 1), args.get(args.size() - 1), flags);
+    }
+
+    /** ADD: COPY's syntax; only local sources, since a build that fetches from the network is not reproducible. */
+    private Add add(int line, String text, String rest, Map<String, String> flags) {
+        Copy copy = copy(line, text, rest, flags, "ADD");
+        for (String source : copy.sources()) {
+            if (REMOTE.matcher(source).matches()) {
+                throw new ParseProblem("ADD source \"" + source + "\" is remote: this build copies only files of the"
+                        + " build context (as for APP, remote sources cannot be fetched in an air-gapped build);"
+                        + " download it into the build context and ADD or COPY the local file");
+            }
+        }
+        return new Add(line, text, copy.sources(), copy.destination(), copy.flags());
     }
 
     private Run run(int line, String text, String rest) {

@@ -23,12 +23,13 @@ import org.slf4j.LoggerFactory;
  * keywords; leading {@code --flag=value} words; the JSON form where Docker allows it). The instructions are those of
  * both sealer eras; see the records of {@code io.sealer.api.kubefile} for each one's syntax.
  *
- * <p>Rules checked: FROM is first and only once (only {@code --platform} allowed); LAUNCH and CMDS are last (so at
- * most once); CMD and LAUNCH are exclusive; APP/CNI/CSI sources are {@code local://}, {@code http://} or
- * {@code https://} and names are unique; COPY has a source and a destination; JSON arrays hold strings only;
- * ARG/ENV/APPENV names are shell variable names and LABEL keys are not empty. Applications named by LAUNCH, APPCMDS
- * and APPENV are checked here only for {@code FROM scratch}; otherwise the base image may provide them and the build
- * calls {@link #validateAppReferences} once it knows the base image's applications.
+ * <p>Rules checked: FROM is first and only once (only {@code --platform} allowed, naming one platform or a list);
+ * LAUNCH and CMDS are last (so at most once); CMD and LAUNCH are exclusive; APP/CNI/CSI sources are {@code local://},
+ * {@code http://} or {@code https://} and names are unique; COPY and ADD have a source and a destination, and ADD's
+ * sources are local (a URL or git address is refused); JSON arrays hold strings only; ARG/ENV/APPENV names are shell
+ * variable names and LABEL keys are not empty. Applications named by LAUNCH, APPCMDS and APPENV are checked here only
+ * for {@code FROM scratch}; otherwise the base image may provide them and the build calls
+ * {@link #validateAppReferences} once it knows the base image's applications.
  *
  * <p>Every problem is a {@link KubefileException} naming the file, the line the instruction starts on and its text.
  * Instances are immutable and thread-safe.

@@ -25,6 +25,7 @@ class InstructionDispatchTest {
     private static final List<String> EVERY_KIND = List.of("""
             FROM scratch
             COPY a b
+            ADD c d
             RUN echo hi
             ARG A=1
             LABEL l=v
@@ -62,7 +63,7 @@ class InstructionDispatchTest {
                 .filter(m -> m.getName().equals("visit") && m.getParameterCount() == 1)
                 .map(m -> m.getParameterTypes()[0]).collect(Collectors.toSet());
 
-        assertThat(kinds).hasSize(16).allSatisfy(kind -> assertThat(kind.isRecord()).as("%s", kind).isTrue());
+        assertThat(kinds).hasSize(17).allSatisfy(kind -> assertThat(kind.isRecord()).as("%s", kind).isTrue());
         assertThat(visited).containsExactlyInAnyOrderElementsOf(kinds);
     }
 

@@ -1,9 +1,12 @@
 package io.sealer.core.internal.clusterfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.sealer.api.ClusterfileException;
 import io.sealer.api.cluster.Cluster;
+import io.sealer.api.cluster.ClusterDocuments;
 import io.sealer.api.cluster.Clusterfile;
 import io.sealer.api.cluster.Host;
 import io.sealer.api.cluster.LocalRegistry;
@@ -187,7 +190,7 @@ class ClusterfileParserTest {
                 spec:
                   image: kubernetes:v1.19.8
                   env: ["A=1"]
-                  provider: ALI_CLOUD
+                  provider: BAREMETAL
                   ssh: {user: root, passwd: "123", pk: /root/.ssh/id_rsa, pkPasswd: "", port: "22"}
                   network: {podCIDR: 100.64.0.0/10, svcCIDR: 10.96.0.0/22}
                   certSANS: [aliyun-inc.com, 10.0.0.2]
@@ -206,8 +209,88 @@ class ClusterfileParserTest {
         assertThat(cluster.env()).containsEntry("A", "1").containsEntry("PodCIDR", "100.64.0.0/10")
                 .containsEntry("SvcCIDR", "10.96.0.0/22").containsEntry("CertSANs", "aliyun-inc.com,10.0.0.2")
                 .containsEntry("KubeSvcIP", "10.96.0.1").containsEntry("DNSSvcIP", "10.96.0.10");
+        assertThat(file.warnings()).as("count is the cloud's; with IPs listed it means nothing").isEmpty();
+    }
+
+    @Test
+    void unknownProviderIsAWarningAndTheListedHostsAreUsed() {
+        Clusterfile file = parser.parse("v1.yaml", """
+                kind: Cluster
+                metadata: {name: my-cluster}
+                spec:
+                  image: kubernetes:v1.19.8
+                  provider: VSPHERE
+                  masters: {ipList: [192.168.0.2]}
+                """);
+        assertThat(file.cluster().master0()).contains("192.168.0.2");
         assertThat(file.warnings()).singleElement().asString()
-                .contains("documents[0].spec.provider").contains("ALI_CLOUD");
+                .contains("v1.yaml:5: documents[0].spec.provider: provider \"VSPHERE\" is unknown");
+    }
+
+    @Test
+    void clusterWithoutHostsIsValidWithAWarning() {
+        Clusterfile file = parser.parse("c.yaml", """
+                kind: Cluster
+                metadata: {name: my-cluster}
+                spec:
+                  image: kubernetes:v1.19.8
+                  hosts: []
+                """);
+        assertThat(file.cluster().hosts()).isEmpty();
+        assertThat(file.cluster().master0()).isEmpty();
+        assertThat(file.cluster().env()).containsEntry("RegistryURL", "sea.hub:5000");
+        assertThat(file.warnings()).singleElement().asString()
+                .isEqualTo("c.yaml:4: documents[0].spec: lists no hosts (no hosts[].ips); they must come from"
+                        + " elsewhere, such as sealer run -m/-n");
+    }
+
+    @Test
+    void documentsWithoutAClusterParseAsDocumentsButNotAsAClusterfile() {
+        String text = """
+                kind: Plugin
+                metadata: {name: HOSTNAME}
+                spec:
+                  data: |
+                    192.168.0.2 master-0
+                ---
+                apiVersion: kubeadm.k8s.io/v1beta3
+                kind: InitConfiguration
+                localAPIEndpoint: {bindPort: 6443}
+                """;
+        ClusterDocuments documents = parser.parseDocuments("plugins/hostname.yaml", text);
+        assertThat(documents.cluster()).isEmpty();
+        assertThat(documents.hasSealerDocuments()).isTrue();
+        assertThat(documents.plugins()).singleElement().satisfies(p -> {
+            assertThat(p.type()).isEqualTo("HOSTNAME");
+            assertThat(p.actions()).containsExactly("PreInit");
+            assertThat(p.data()).isEqualTo("192.168.0.2 master-0\n");
+        });
+        assertThat(documents.kubeadmDocuments()).extracting(StructuredDocument::kind)
+                .containsExactly("InitConfiguration");
+        assertThat(documents.warnings()).containsExactly(
+                "plugins/hostname.yaml:4: documents[0].spec.type: is missing; the type is taken from metadata.name"
+                        + " (\"HOSTNAME\") as sealer v0.3-v0.4 did; write spec.type: HOSTNAME",
+                "plugins/hostname.yaml:4: documents[0].spec.action: is missing; a HOSTNAME plugin runs at PreInit as"
+                        + " in sealer v0.5");
+        assertThatThrownBy(() -> parser.parse("plugins/hostname.yaml", text))
+                .isInstanceOfSatisfying(ClusterfileException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("plugins/hostname.yaml: no Cluster document (kind: Cluster) found"));
+    }
+
+    @Test
+    void aKubeconfigIsNotASealerConfig() {
+        ClusterDocuments documents = parser.parseDocuments("kubeconfig", """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - cluster: {server: "https://192.168.64.24:6443"}
+                  name: sealos
+                current-context: sealos
+                """);
+        assertThat(documents.configs()).isEmpty();
+        assertThat(documents.hasSealerDocuments()).isFalse();
+        assertThat(documents.otherDocuments()).extracting(StructuredDocument::kind).containsExactly("Config");
+        assertThat(documents.warnings()).singleElement().asString().contains("is a kubeconfig");
     }
 
     @Test

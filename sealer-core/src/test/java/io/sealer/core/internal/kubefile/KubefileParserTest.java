@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.sealer.api.KubefileException;
 import io.sealer.api.SealerException;
 import io.sealer.api.image.Platform;
+import io.sealer.api.kubefile.Add;
 import io.sealer.api.kubefile.Arg;
 import io.sealer.api.kubefile.Copy;
 import io.sealer.api.kubefile.From;
@@ -232,10 +233,54 @@ class KubefileParserTest {
             assertThat(from.reference().repository()).contains("sealerio/kubernetes");
         }
 
+        /** sealer's parseListFlag spellings (build/kubefile/parser/flags_test.go) and a spaced list without quotes. */
+        @ParameterizedTest
+        @CsvSource(delimiter = '|', value = {
+            "FROM --platform=[linux/amd64,linux/arm64] scratch",
+            "FROM --platform=linux/amd64,linux/arm64 scratch",
+            "FROM --platform=\"[linux/amd64, linux/arm64]\" scratch",
+            "FROM --platform='[linux/amd64, linux/arm64]' scratch",
+            "FROM --platform=[linux/amd64, linux/arm64] scratch",
+            "FROM --platform=[\"linux/amd64\",\"linux/arm64\"] scratch",
+            "FROM --platform=[linux/amd64,linux/arm64,linux/amd64] scratch"})
+        void fromPlatformTakesSealersListSpellings(String line) {
+            From from = parse(line).from();
+            assertThat(from.platforms()).containsExactly(Platform.LINUX_AMD64, Platform.LINUX_ARM64);
+            assertThat(from.platform()).as("no single platform to force").isEmpty();
+            assertThat(from.image()).isEqualTo("scratch");
+        }
+
+        @Test
+        void fromPlatformListOfOneIsThatPlatform() {
+            From from = parse("FROM --platform=[linux/arm64] kubernetes:v1.19.8").from();
+            assertThat(from.platforms()).containsExactly(Platform.LINUX_ARM64);
+            assertThat(from.platform()).contains(Platform.LINUX_ARM64);
+            assertThat(from.image()).isEqualTo("kubernetes:v1.19.8");
+        }
+
+        @Test
+        void addOfLocalSourcesIsParsedLikeCopy() {
+            Kubefile kubefile = parse("FROM scratch\nADD --chmod=0755 image-cri-shim cri/image-cri-shim\n"
+                    + "ADD [\"cfg.yaml\", \"etc/image-cri-shim.yaml.tmpl\"]");
+            List<Add> adds = kubefile.instructions(Add.class);
+            assertThat(adds).hasSize(2);
+            assertThat(adds.get(0).keyword()).isEqualTo("ADD");
+            assertThat(adds.get(0).sources()).containsExactly("image-cri-shim");
+            assertThat(adds.get(0).destination()).isEqualTo("cri/image-cri-shim");
+            assertThat(adds.get(0).flags()).isEqualTo(Map.of("chmod", "0755"));
+            assertThat(adds.get(1).sources()).containsExactly("cfg.yaml");
+            assertThat(adds.get(1).asCopy().destination()).isEqualTo("etc/image-cri-shim.yaml.tmpl");
+            assertThat(kubefile.instructions(Copy.class)).as("an ADD is not a COPY in the model").isEmpty();
+        }
+
         @ParameterizedTest
         @CsvSource(delimiter = '|', value = {
             "FROM --platform= scratch|invalid --platform",
             "FROM --platform=a/b/c/d scratch|invalid --platform",
+            "FROM --platform=[] scratch|an item is empty",
+            "FROM --platform=[linux/amd64,] scratch|an item is empty",
+            "FROM --platform=[linux/amd64 scratch|unbalanced brackets",
+            "FROM --platform=linux/amd64,a/b/c/d scratch|found \"a/b/c/d\"",
             "FROM Invalid:Image|invalid image reference",
             "FROM a AS 1x|invalid stage name",
             "FROM a b|FROM takes one image",
@@ -258,7 +303,10 @@ class KubefileParserTest {
             "FROM scratch\\nAPPENV nope k=v|application nope used by APPENV is not declared",
             "FROM scratch\\nAPPCMDS nope [\"x\"]|application nope used by APPCMDS is not declared",
             "FROM scratch\\nCOPY a b\\nFROM scratch|FROM may appear only once",
-            "FROM scratch\\nADD a b|unknown instruction ADD"})
+            "FROM scratch\\nADD https://example.com/a.tgz /opt|ADD source \"https://example.com/a.tgz\" is remote",
+            "FROM scratch\\nADD git@github.com:sealerio/sealer.git src|is remote",
+            "FROM scratch\\nADD --checksum=sha256:0 a b|flag --checksum is not available in ADD",
+            "FROM scratch\\nADD onlysrc|ADD needs a source and a destination"})
         void rejected(String csvText, String problem) {
             String text = csvText.replace("\\n", "\n");
             KubefileException e = error(text);

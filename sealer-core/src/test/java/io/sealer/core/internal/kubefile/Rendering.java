@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.sealer.api.KubefileException;
+import io.sealer.api.kubefile.Add;
 import io.sealer.api.kubefile.AppCmds;
 import io.sealer.api.kubefile.AppDeclaration;
 import io.sealer.api.kubefile.AppEnv;
@@ -57,10 +58,13 @@ final class Rendering {
 
     static String instruction(Instruction instruction) {
         if (instruction instanceof From f) {
-            return "FROM " + f.image() + f.platform().map(p -> " platform=" + p).orElse("")
+            return "FROM " + f.image() + (f.platforms().isEmpty() ? ""
+                    : " platform=" + f.platforms().stream().map(Object::toString).collect(Collectors.joining(",")))
                     + f.stageName().map(s -> " as=" + s).orElse("");
         } else if (instruction instanceof Copy c) {
             return "COPY " + c.sources() + " " + c.destination() + (c.flags().isEmpty() ? "" : " " + c.flags());
+        } else if (instruction instanceof Add a) {
+            return "ADD " + a.sources() + " " + a.destination() + (a.flags().isEmpty() ? "" : " " + a.flags());
         } else if (instruction instanceof Run r) {
             return "RUN " + (r.execForm() ? "exec:" + r.arguments() : "sh:" + r.arguments().get(0));
         } else if (instruction instanceof Cmd c) {
