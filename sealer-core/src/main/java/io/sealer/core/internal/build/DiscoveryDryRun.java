@@ -6,6 +6,7 @@ import io.sealer.api.build.DiscoveryOptions;
 import io.sealer.api.event.Progress;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.image.Platform;
+import io.sealer.api.kubefile.Add;
 import io.sealer.api.kubefile.App;
 import io.sealer.api.kubefile.AppCmds;
 import io.sealer.api.kubefile.AppDeclaration;
@@ -136,6 +137,11 @@ public final class DiscoveryDryRun {
             stage(() -> CopyStager.stage(sources, dest, view, CopyStager.Wanted.under(ImageDiscovery.SEARCHED)
                     .withContentsOf(context.root())));
             return null;
+        }
+
+        @Override
+        public Void visit(Add add) {
+            return visit(add.asCopy());
         }
 
         @Override
