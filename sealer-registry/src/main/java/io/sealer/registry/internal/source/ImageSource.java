@@ -29,7 +29,6 @@ final class ImageSource {
     private final Path path;
     private volatile SourceContent content;
     private final Map<SourceContent.NamedImage, String> claims = new ConcurrentHashMap<>();
-    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     ImageSource(Path path) {
         this.path = path;
@@ -42,8 +41,14 @@ final class ImageSource {
 
     /** {@code image source ./images (OCI layout)}; without the kind before the source has been read. */
     String label() {
+        return label(Optional.empty());
+    }
+
+    /** {@code image source ./images (OCI layout; note)}. */
+    String label(Optional<String> note) {
         SourceContent c = content;
-        return "image source " + path + (c == null ? "" : " (" + c.kind() + ")");
+        String inParentheses = (c == null ? "" : c.kind()) + note.map(n -> (c == null ? "" : "; ") + n).orElse("");
+        return "image source " + path + (inParentheses.isEmpty() ? "" : " (" + inParentheses + ")");
     }
 
     /**
@@ -91,12 +96,18 @@ final class ImageSource {
                     + "copy ... oci:DIR:<registry>/<repository>:<tag>, skopeo sync --scoped) or keep them in "
                     + "separate sources", null);
         }
-        if (named.name() instanceof SourceName.BareTag bare && !bare.match(reference)
-                .filter(s -> s == SourceName.Strength.PARTIAL).isPresent()
-                && warned.add(repository + ":" + bare.tag())) {
-            LOG.warn("{}: using {} for {} by its tag alone (the layout is not named after the image); name it fully "
-                    + "to be sure", label(), named.name().describe(), reference);
-        }
+    }
+
+    /**
+     * A hint for a lookup of {@code reference} that found nothing here: a bare tag equal to its tag, in a layout
+     * named after another image. Empty when there is nothing to say.
+     */
+    Optional<String> hint(ImageReference reference) {
+        SourceContent c = content();
+        return c.images().stream().map(SourceContent.NamedImage::name)
+                .filter(n -> n instanceof SourceName.BareTag bare && bare.tag().equals(reference.effectiveTag()))
+                .map(n -> (SourceName.BareTag) n).findFirst()
+                .map(bare -> "its bare tag '" + bare.tag() + "' serves only images named " + bare.hint());
     }
 
     private SourceContent content() {

@@ -13,9 +13,7 @@ sealed interface SourceName {
         /** The source names the image fully ({@code docker.io/library/nginx:1.25}). */
         FULL,
         /** The name leaves the registry out but matches the repository's last path component(s) and the tag. */
-        PARTIAL,
-        /** Only the tag matches (a bare OCI ref name in a layout not named after the image). */
-        TAG_ONLY
+        PARTIAL
     }
 
     /**
@@ -43,17 +41,15 @@ sealed interface SourceName {
 
     /**
      * An OCI ref name that is only a tag ({@code v1.5.1}); {@code hint} is the name of the layout directory (or
-     * tarball): an image whose repository's last component is the hint matches {@link Strength#PARTIAL}, any other
-     * with the tag {@link Strength#TAG_ONLY}.
+     * tarball, without {@code .tar}): it serves the images whose repository's last path component is the hint
+     * ({@code oci:kyverno:v1.5.1} serves {@code ghcr.io/kyverno/kyverno:v1.5.1}). A tag alone never decides: tags
+     * such as {@code 1} or {@code latest} would serve any image.
      */
     record BareTag(String tag, String hint) implements SourceName {
         @Override
         public Optional<Strength> match(ImageReference wanted) {
-            if (!tag.equals(wanted.effectiveTag())) {
-                return Optional.empty();
-            }
-            return Optional.of(lastComponent(wanted.path()).equals(hint.toLowerCase(Locale.ROOT))
-                    ? Strength.PARTIAL : Strength.TAG_ONLY);
+            return tag.equals(wanted.effectiveTag()) && lastComponent(wanted.path()).equals(hint.toLowerCase(Locale.ROOT))
+                    ? Optional.of(Strength.PARTIAL) : Optional.empty();
         }
 
         @Override

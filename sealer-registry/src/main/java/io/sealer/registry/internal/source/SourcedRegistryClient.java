@@ -31,8 +31,9 @@ import java.util.Optional;
  * blobs are copied with their digest verified. Sources are read lazily and indexed once, for the life of this client.
  * Writes go to the delegate.
  *
- * <p>An image is looked for by tag in every source for a full name first, then for a name without its registry, then
- * by a bare tag alone, in the sources' order each time; by digest, any source holding that manifest answers.
+ * <p>An image is looked for by tag in every source for a full name first, then for a name without its registry (a
+ * bare tag in a layout named after the image, a {@code skopeo sync} directory without {@code --scoped}), in the
+ * sources' order each time; by digest, any source holding that manifest answers.
  */
 public final class SourcedRegistryClient implements LookupClient {
     private static final long PROGRESS_STEP = 1 << 20;
@@ -75,7 +76,8 @@ public final class SourcedRegistryClient implements LookupClient {
         }
         List<Attempt> attempts = new ArrayList<>();
         for (ImageSource source : sources) {
-            attempts.add(Attempt.notFound(source.label()));
+            attempts.add(Attempt.notFound(source.label(reference.optionalDigest().isPresent() ? Optional.empty()
+                    : source.hint(reference))));
         }
         return LookupClient.lookup(delegate, reference).after(attempts);
     }

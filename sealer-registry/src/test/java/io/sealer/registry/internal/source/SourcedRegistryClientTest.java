@@ -128,17 +128,29 @@ class SourcedRegistryClientTest {
     }
 
     @Test
-    void bareTagAloneServesOneRepositoryAndTwoAreAnError() {
+    void aBareTagNeverServesAnImageByItsTagAlone() {
         Fixtures.Image only = image("only", "linux/amd64");
         Path layout = Fixtures.ociLayout(dir.resolve("images"), Map.of("v1", only));
+        ManifestLookup lookup = client(layout).lookupManifest(ref("ghcr.io/a/kyverno:v1"));
+        assertThat(lookup.manifest()).isEmpty();
+        assertThat(lookup.attempts().get(0).describe()).isEqualTo("not found in image source " + layout
+                + " (OCI layout; its bare tag 'v1' serves only images named images)");
+        assertThat(client(layout).lookupManifest(ref("ghcr.io/a/kyverno:v2")).attempts().get(0).describe())
+                .isEqualTo("not found in image source " + layout + " (OCI layout)");
+    }
+
+    @Test
+    void aNameWithoutRegistryServingTwoRepositoriesIsAnError() {
+        Fixtures.Image kyverno = image("kyverno", "linux/amd64");
+        Path layout = Fixtures.ociLayout(dir.resolve("kyverno"), Map.of("v1", kyverno));
         SourcedRegistryClient client = client(layout);
         assertThat(client.fetchManifest(ref("ghcr.io/a/kyverno:v1")).orElseThrow().digest())
-                .isEqualTo(only.manifest().digest());
+                .isEqualTo(kyverno.manifest().digest());
         assertThat(client.fetchManifest(ref("ghcr.io/a/kyverno:v1"))).as("the same image again").isPresent();
-        assertThatThrownBy(() -> client.fetchManifest(ref("ghcr.io/a/kyvernopre:v1")))
+        assertThatThrownBy(() -> client.fetchManifest(ref("quay.io/b/kyverno:v1")))
                 .isInstanceOf(RegistryException.class)
                 .hasMessageContaining("image source " + layout + " (OCI layout)")
-                .hasMessageContaining("bare tag 'v1' would serve both ghcr.io/a/kyverno and ghcr.io/a/kyvernopre");
+                .hasMessageContaining("bare tag 'v1' would serve both ghcr.io/a/kyverno and quay.io/b/kyverno");
         assertThat(behind.calls).isEmpty();
     }
 
@@ -146,11 +158,11 @@ class SourcedRegistryClientTest {
     void aFullNameInALaterSourceWinsOverABareTagInAnEarlierOne() {
         Fixtures.Image bare = image("bare", "linux/amd64");
         Fixtures.Image named = image("named", "linux/amd64");
-        Path first = Fixtures.ociLayout(dir.resolve("first"), Map.of("1.0", bare));
+        Path first = Fixtures.ociLayout(dir.resolve("app"), Map.of("1.0", bare));
         Path second = Fixtures.ociLayout(dir.resolve("second"), Map.of("example.com/app:1.0", named));
         assertThat(client(first, second).fetchManifest(ref("example.com/app:1.0")).orElseThrow().digest())
                 .isEqualTo(named.manifest().digest());
-        assertThat(client(first, second).fetchManifest(ref("example.com/other:1.0")).orElseThrow().digest())
+        assertThat(client(first, second).fetchManifest(ref("quay.io/team/app:1.0")).orElseThrow().digest())
                 .isEqualTo(bare.manifest().digest());
     }
 
