@@ -183,14 +183,17 @@ class ImageSourceIntegrationTest {
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("4 container image(s)");
 
+        // the mirror answers "not found", so the registry is not asked (the CLI retries unreachable ones)
         String missing = offline + "/library/nginx:1.25";
         Path broken = context(dir.resolve("broken"), List.of(missing));
         Result failed = cli(store, "build", "--image-source", layout.toString(), "--image-source",
-                archive.toString(), "-t", "it/broken:1", broken.toString());
+                archive.toString(), "--mirror", offline + "=" + SOURCE.uri(), "-t", "it/broken:1",
+                broken.toString());
         assertThat(failed.code()).isEqualTo(1);
         assertThat(failed.err()).contains(missing)
                 .contains("not found in image source " + layout + " (OCI layout), not found in image source "
-                        + archive + " (docker save tarball), " + offline + ": connection refused")
+                        + archive + " (docker save tarball), not found at mirror " + SOURCE.uri() + ", " + offline
+                        + " not asked (a mirror answered not found and mirror fallback is off)")
                 .contains("manifests/imageList:1");
     }
 
