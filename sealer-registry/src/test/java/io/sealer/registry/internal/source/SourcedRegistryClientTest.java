@@ -223,6 +223,21 @@ class SourcedRegistryClientTest {
     }
 
     @Test
+    void ociArchiveTarballIsReadLikeALayoutWithItsFileNameForBareTags() throws IOException {
+        Fixtures.Image kyverno = image("kyverno", "linux/amd64");
+        Path tarball = dir.resolve("kyverno.tar");
+        Fixtures.writeTar(tarball, Fixtures.ociLayoutFiles(Map.of("v1.5.1", kyverno), OciLayoutReader.REF_NAME),
+                Map.of(), false);
+        SourcedRegistryClient client = client(tarball);
+        assertThat(client.fetchManifest(ref("ghcr.io/kyverno/kyverno:v1.5.1")).orElseThrow().content())
+                .isEqualTo(kyverno.manifest().bytes());
+        assertThat(fetch(client, "ghcr.io/kyverno/kyverno:v1.5.1", kyverno.layer())).isEqualTo(kyverno.layer().bytes());
+        assertThat(client.lookupManifest(ref("ghcr.io/kyverno/other:v1.5.1")).attempts().get(0).describe())
+                .isEqualTo("not found in image source " + tarball + " (OCI archive; its bare tag 'v1.5.1' serves only "
+                        + "images named kyverno)");
+    }
+
+    @Test
     void skopeoSyncTreesAreFoundByLastComponentOrByFullNameWhenScoped() throws IOException {
         Fixtures.Index web = index("web", "linux/amd64", "linux/arm64");
         Fixtures.Image tool = image("tool", "linux/amd64");
