@@ -29,7 +29,8 @@ import java.util.Optional;
  * {@code skopeo sync} dir trees) before its delegate's mirrors and registries, so the registry-cache writer and
  * base-image pulls work unchanged, offline. Manifests are served with the exact bytes and digests the sources hold;
  * blobs are copied with their digest verified. Sources are read lazily and indexed once, for the life of this client.
- * Writes go to the delegate.
+ * {@link #blobExists} is a read like the others (a blob in a source exists); writes go to the delegate, whose uploads
+ * check the registry itself.
  *
  * <p>An image is looked for by tag in every source for a full name first, then for a name without its registry (a
  * bare tag in a layout named after the image, a {@code skopeo sync} directory without {@code --scoped}), in the
