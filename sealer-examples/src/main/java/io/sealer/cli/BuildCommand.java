@@ -67,6 +67,18 @@ final class BuildCommand extends CliCommand {
                 "docker.io=http://127.0.0.1:5000"})
     List<String> mirrors = new ArrayList<>();
 
+    @Option(names = "--mirror-fallback",
+            description = {"When a mirror answers that it does not have an image, look it up at the",
+                "image's own registry too (by default a mirror's \"not found\" is final for its",
+                "domain). A mirror that cannot be reached falls back to the registry either way."})
+    boolean mirrorFallback;
+
+    @Option(names = "--image-source", paramLabel = "PATH",
+            description = {"Look container images up here before any mirror or registry; repeatable,",
+                "searched in order: an OCI image layout (skopeo copy ... oci:DIR:REF), a",
+                "docker save tarball or a skopeo sync --dest dir tree."})
+    List<Path> imageSources = new ArrayList<>();
+
     @Option(names = "--max-pulls", paramLabel = "N", description = "Blobs fetched at a time (default: ${DEFAULT-VALUE}).")
     int maxPulls;
 
@@ -102,6 +114,7 @@ final class BuildCommand extends CliCommand {
                         .withExtraImages(readImageLists(imageLists))
                         .withIgnoredImages(readImageLists(ignoredImageLists)))
                 .cacheImages(!noImageCache)
+                .imageSources(imageSources.stream().map(this::path).toList())
                 .build();
     }
 
@@ -110,7 +123,8 @@ final class BuildCommand extends CliCommand {
         if (maxPulls < 1) {
             throw usageError("--max-pulls expects a positive number, got " + maxPulls);
         }
-        RegistrySettings.Builder settings = registry.applyTo(sealer.registrySettings()).maxParallelBlobs(maxPulls);
+        RegistrySettings.Builder settings = registry.applyTo(sealer.registrySettings()).maxParallelBlobs(maxPulls)
+                .mirrorFallback(mirrorFallback);
         for (String mirror : mirrors) {
             int eq = mirror.indexOf('=');
             if (eq <= 0 || eq == mirror.length() - 1) {

@@ -79,6 +79,18 @@ class BuildOptionsTest {
         assertThat(settings.insecureRegistries()).containsExactlyInAnyOrder("127.0.0.1:5000", "a:1", "b:2");
         assertThat(settings.mirrors()).containsEntry("docker.io", List.of(URI.create("http://127.0.0.1:5000")));
         assertThat(settings.maxParallelBlobs()).isEqualTo(3);
+        assertThat(settings.mirrorFallback()).isFalse();
+        assertThat(parse("build", "--mirror-fallback", "-t", "x:1", ".").registrySettings().build().mirrorFallback())
+                .isTrue();
+    }
+
+    @Test
+    void imageSourcesReachTheRequestInOrderResolvedAgainstTheWorkingDirectory() throws Exception {
+        Path absolute = dir.resolve("elsewhere/nginx.tar").toAbsolutePath();
+        BuildRequest request = parse("build", "-t", "x:1", "--image-source", "images", "--image-source",
+                absolute.toString(), "--image-source", "sync", ".").request();
+        assertThat(request.imageSources()).containsExactly(dir.resolve("images"), absolute, dir.resolve("sync"));
+        assertThat(parse("build", "-t", "x:1", ".").request().imageSources()).isEmpty();
     }
 
     @Test

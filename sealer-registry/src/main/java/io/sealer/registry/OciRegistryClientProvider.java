@@ -11,16 +11,18 @@ import io.sealer.api.spi.RegistryClientProvider;
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.registry.internal.cache.RegistryCacheWriter;
 import io.sealer.registry.internal.image.OciClusterImageTransport;
+import io.sealer.registry.internal.source.SourcedRegistryClient;
 import java.util.Optional;
 
 /**
- * Service entry point: creates {@link OciRegistryClient}s and offers the registry-cache writer, cluster-image push/pull
+ * Service entry point: creates {@link OciRegistryClient}s (behind the settings' on-disk image sources, when they name
+ * any) and offers the registry-cache writer, cluster-image push/pull
  * and the docker {@code config.json} credential store.
  */
 public final class OciRegistryClientProvider implements RegistryClientProvider {
     @Override
     public RegistryClient create(RegistrySettings settings) {
-        return new OciRegistryClient(settings);
+        return SourcedRegistryClient.wrap(settings, new OciRegistryClient(settings));
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.sealer.api.image.Platform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,10 +25,13 @@ import java.util.Objects;
  * @param discovery extra and ignored images and Helm values files for image discovery
  * @param cacheImages when false, no registry-cache layer is made even if the layers need container images
  * @param listener receives this build's progress events, besides the client's listener
+ * @param imageSources on-disk image sources (OCI layouts, {@code docker save} tarballs, {@code skopeo sync} dir
+ *                     trees) searched for container images before any mirror or registry; added, for this build, after
+ *                     the client's own ({@link io.sealer.api.registry.RegistrySettings#imageSources()})
  */
 public record BuildRequest(Path context, String kubefile, String tag, List<Platform> platforms,
         Map<String, String> buildArgs, boolean noCache, String mode, DiscoveryOptions discovery, boolean cacheImages,
-        ProgressListener listener) {
+        ProgressListener listener, List<Path> imageSources) {
     /** The only build mode this version implements: discover images in manifests and charts, run nothing. */
     public static final String MODE_LITE = "lite";
 
@@ -40,6 +44,20 @@ public record BuildRequest(Path context, String kubefile, String tag, List<Platf
         mode = mode == null ? MODE_LITE : mode;
         discovery = discovery == null ? DiscoveryOptions.defaults() : discovery;
         listener = listener == null ? ProgressListener.NONE : listener;
+        imageSources = imageSources == null ? List.of() : List.copyOf(new LinkedHashSet<>(imageSources));
+    }
+
+    /** A request without image sources of its own (the components of earlier versions). */
+    public BuildRequest(Path context, String kubefile, String tag, List<Platform> platforms,
+            Map<String, String> buildArgs, boolean noCache, String mode, DiscoveryOptions discovery,
+            boolean cacheImages, ProgressListener listener) {
+        this(context, kubefile, tag, platforms, buildArgs, noCache, mode, discovery, cacheImages, listener, List.of());
+    }
+
+    /** The same request for these platforms. */
+    public BuildRequest withPlatforms(List<Platform> targets) {
+        return new BuildRequest(context, kubefile, tag, targets, buildArgs, noCache, mode, discovery, cacheImages,
+                listener, imageSources);
     }
 
     /**
@@ -67,6 +85,7 @@ public record BuildRequest(Path context, String kubefile, String tag, List<Platf
         private DiscoveryOptions discovery = DiscoveryOptions.defaults();
         private boolean cacheImages = true;
         private ProgressListener listener = ProgressListener.NONE;
+        private final List<Path> imageSources = new ArrayList<>();
 
         private Builder(Path context) {
             this.context = Objects.requireNonNull(context, "context");
@@ -141,12 +160,31 @@ public record BuildRequest(Path context, String kubefile, String tag, List<Platf
             return this;
         }
 
+        /**
+         * Adds an on-disk image source searched before mirrors and registries: an OCI image layout directory, a
+         * {@code docker save} tarball or a {@code skopeo sync --dest dir} tree. The client's sources
+         * ({@code RegistrySettings.Builder.imageSource}) come first, then the request's, in the order added.
+         */
+        public Builder imageSource(Path source) {
+            Path path = Objects.requireNonNull(source, "source");
+            if (!imageSources.contains(path)) {
+                imageSources.add(path);
+            }
+            return this;
+        }
+
+        /** Adds on-disk image sources, in order; see {@link #imageSource(Path)}. */
+        public Builder imageSources(List<Path> sources) {
+            sources.forEach(this::imageSource);
+            return this;
+        }
+
         /** The request. */
         public BuildRequest build() {
             String name = tag != null ? tag
                     : context.toAbsolutePath().normalize().getFileName().toString().toLowerCase(Locale.ROOT) + ":latest";
             return new BuildRequest(context, kubefile, name, platforms, buildArgs, noCache, mode, discovery,
-                    cacheImages, listener);
+                    cacheImages, listener, imageSources);
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * How to reach registries: mirrors per domain, which registries may be spoken to over plain HTTP, trust and
+ * How to reach registries: on-disk image sources searched first, mirrors per domain, which registries may be spoken to over plain HTTP, trust and
  * credentials, timeouts and bounds. A user-facing value: build it with {@link #builder()} and give it to the
  * client builder; adapters receive it once, when the SDK opens them.
  *
@@ -29,10 +29,16 @@ import java.util.Set;
  * @param readTimeout timeout for one request/response
  * @param maxRetries retries on connection errors, 5xx and 429
  * @param maxParallelBlobs bound on concurrent blob transfers
+ * @param imageSources on-disk image sources searched before any mirror or registry, in order: OCI image layouts,
+ *                     {@code docker save} tarballs and {@code skopeo sync --dest dir} trees
+ * @param mirrorFallback when true, an image a mirror does not have is looked up at its origin registry too; when
+ *                       false (the default) a mirror's "not found" is final for a mirrored domain (a mirror that
+ *                       cannot be reached still falls back to the origin)
  */
 public record RegistrySettings(Map<String, List<URI>> mirrors, Set<String> insecureRegistries, List<Path> caFiles,
         Optional<Path> dockerConfig, Map<String, RegistryCredentials> credentials, Duration connectTimeout,
-        Duration readTimeout, int maxRetries, int maxParallelBlobs) {
+        Duration readTimeout, int maxRetries, int maxParallelBlobs, List<Path> imageSources,
+        boolean mirrorFallback) {
 
     public RegistrySettings {
         Map<String, List<URI>> copy = new LinkedHashMap<>();
@@ -41,6 +47,7 @@ public record RegistrySettings(Map<String, List<URI>> mirrors, Set<String> insec
         insecureRegistries = Set.copyOf(insecureRegistries);
         caFiles = List.copyOf(caFiles);
         credentials = Map.copyOf(credentials);
+        imageSources = List.copyOf(new LinkedHashSet<>(imageSources));
         Objects.requireNonNull(dockerConfig, "dockerConfig");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
@@ -52,7 +59,26 @@ public record RegistrySettings(Map<String, List<URI>> mirrors, Set<String> insec
         }
     }
 
-    /** Defaults: no mirrors, no extra trust, 10 s connect, 5 min read, 3 retries, 8 blobs at a time. */
+    /** Settings without image sources and without mirror fallback (the components of earlier versions). */
+    public RegistrySettings(Map<String, List<URI>> mirrors, Set<String> insecureRegistries, List<Path> caFiles,
+            Optional<Path> dockerConfig, Map<String, RegistryCredentials> credentials, Duration connectTimeout,
+            Duration readTimeout, int maxRetries, int maxParallelBlobs) {
+        this(mirrors, insecureRegistries, caFiles, dockerConfig, credentials, connectTimeout, readTimeout, maxRetries,
+                maxParallelBlobs, List.of(), false);
+    }
+
+    /** These settings with {@code more} image sources searched after the ones they have (duplicates once). */
+    public RegistrySettings withImageSources(List<Path> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        return toBuilder().imageSources(more).build();
+    }
+
+    /**
+     * Defaults: no image sources, no mirrors (and no fallback from a mirror's "not found" to the origin), no extra
+     * trust, 10 s connect, 5 min read, 3 retries, 8 blobs at a time.
+     */
     public static RegistrySettings defaults() {
         return builder().build();
     }
@@ -74,6 +100,8 @@ public record RegistrySettings(Map<String, List<URI>> mirrors, Set<String> insec
         builder.readTimeout = readTimeout;
         builder.maxRetries = maxRetries;
         builder.maxParallelBlobs = maxParallelBlobs;
+        builder.imageSources.addAll(imageSources);
+        builder.mirrorFallback = mirrorFallback;
         return builder;
     }
 
@@ -88,6 +116,8 @@ public record RegistrySettings(Map<String, List<URI>> mirrors, Set<String> insec
         private Duration readTimeout = Duration.ofMinutes(5);
         private int maxRetries = 3;
         private int maxParallelBlobs = 8;
+        private final List<Path> imageSources = new ArrayList<>();
+        private boolean mirrorFallback;
 
         private Builder() {
         }
@@ -165,10 +195,41 @@ public record RegistrySettings(Map<String, List<URI>> mirrors, Set<String> insec
             return this;
         }
 
+        /**
+         * Adds an on-disk image source, searched before mirrors and registries (sources in the order added): an OCI
+         * image layout directory ({@code skopeo copy ... oci:DIR:REF}), a {@code docker save} tarball (also the OCI
+         * layout inside the tarballs of Docker 25+, and {@code oci-archive} tarballs) or a tree written by
+         * {@code skopeo sync --dest dir} (or one {@code skopeo copy ... dir:DIR} image). Sources are read lazily,
+         * once per client session.
+         */
+        public Builder imageSource(Path source) {
+            Path path = Objects.requireNonNull(source, "source");
+            if (!imageSources.contains(path)) {
+                imageSources.add(path);
+            }
+            return this;
+        }
+
+        /** Adds on-disk image sources, in order; see {@link #imageSource(Path)}. */
+        public Builder imageSources(Collection<Path> sources) {
+            sources.forEach(this::imageSource);
+            return this;
+        }
+
+        /**
+         * Whether an image a mirror answered "not found" for is looked up at its origin registry too (false by
+         * default: for a mirrored domain the mirrors' answer is final). A mirror that cannot be reached (connection
+         * refused, unknown host, TLS or authentication failure, server error) falls back to the origin either way.
+         */
+        public Builder mirrorFallback(boolean value) {
+            this.mirrorFallback = value;
+            return this;
+        }
+
         /** The settings. */
         public RegistrySettings build() {
             return new RegistrySettings(mirrors, insecureRegistries, caFiles, dockerConfig, credentials,
-                    connectTimeout, readTimeout, maxRetries, maxParallelBlobs);
+                    connectTimeout, readTimeout, maxRetries, maxParallelBlobs, imageSources, mirrorFallback);
         }
     }
 }

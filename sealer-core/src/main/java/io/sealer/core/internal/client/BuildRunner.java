@@ -35,7 +35,7 @@ import java.util.Optional;
 
 /**
  * Runs a build with what the client has: the registry adapter (base images pulled when missing, container images
- * cached) when there is one; without one, a build whose layers need container images fails naming the missing
+ * cached, the request's image sources searched after the client's) when there is one; without one, a build whose layers need container images fails naming the missing
  * module, unless the request turned image caching off.
  */
 public final class BuildRunner {
@@ -54,12 +54,14 @@ public final class BuildRunner {
             List<BuildExtension> extensions = request.cacheImages() ? List.of(BuildRunner::registryMissing) : List.of();
             return run(resolved, BaseImageSource.NONE, extensions);
         }
-        try (RegistrySession session = adapter.get().open()) {
-            BaseImageSource bases = adapter.get().provider().transport().<BaseImageSource>map(t ->
+        RegistryAdapter registry = request.imageSources().isEmpty() ? adapter.get()
+                : adapter.get().with(adapter.get().settings().withImageSources(request.imageSources()));
+        try (RegistrySession session = registry.open()) {
+            BaseImageSource bases = registry.provider().transport().<BaseImageSource>map(t ->
                     new RegistryBaseImages(new ClusterImages(t, session))).orElse(BaseImageSource.NONE);
             List<BuildExtension> extensions = new ArrayList<>();
             if (request.cacheImages()) {
-                extensions.add(adapter.get().provider().cacheWriter().<BuildExtension>map(w ->
+                extensions.add(registry.provider().cacheWriter().<BuildExtension>map(w ->
                         new RegistryCacheExtension(w, session)).orElse(BuildRunner::registryMissing));
             }
             return run(resolved, bases, extensions);
@@ -118,9 +120,7 @@ public final class BuildRunner {
         if (!request.platforms().isEmpty()) {
             return request;
         }
-        return new BuildRequest(request.context(), request.kubefile(), request.tag(),
-                request.platformsOr(runtime.platform()), request.buildArgs(), request.noCache(), request.mode(),
-                request.discovery(), request.cacheImages(), request.listener());
+        return request.withPlatforms(request.platformsOr(runtime.platform()));
     }
 
     /** Stands in for the registry cache when no adapter can write it: fine without images, an error with some. */

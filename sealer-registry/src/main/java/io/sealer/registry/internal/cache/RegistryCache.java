@@ -10,6 +10,8 @@ import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
 import io.sealer.api.spi.RegistryClient;
 import io.sealer.api.spi.RegistryManifest;
+import io.sealer.registry.internal.client.LookupClient;
+import io.sealer.registry.internal.client.ManifestLookup;
 import io.sealer.registry.internal.manifest.Descriptor;
 import io.sealer.registry.internal.manifest.Digests;
 import io.sealer.registry.internal.manifest.ManifestDocument;
@@ -87,7 +89,8 @@ public final class RegistryCache {
      *                      present there are not fetched again
      * @throws RegistryException naming the image (and blob) when an image cannot be cached, or naming both images of
      *                           a repository/tag collision
-     * @throws ImageNotFoundException naming an image the registry does not have
+     * @throws ImageNotFoundException naming an image no source has, and every image source, mirror and registry
+     *                                searched
      */
     public CacheResult write(List<ImageReference> images, List<Platform> platforms, Path layerDir,
             List<Path> existingRoots) {
@@ -176,17 +179,17 @@ public final class RegistryCache {
                 return CompletableFuture.completedFuture(null);
             }
             Progress op = progress.start(OperationKind.CONTAINER_IMAGE, Subject.image(image), "caching " + name);
-            RegistryManifest top = client.fetchManifest(image).orElseThrow(() -> new ImageNotFoundException(name,
-                    "image not found in its registry (or any mirror)"));
+            RegistryManifest top = LookupClient.lookup(client, image).require();
             ManifestDocument topDoc = ManifestDocument.parse(name, top);
             Map<String, RegistryManifest> manifests = new LinkedHashMap<>();
             List<Descriptor> blobDescriptors = new ArrayList<>();
             if (topDoc.isIndex()) {
                 for (Descriptor child : children(name, topDoc)) {
-                    RegistryManifest manifest = client.fetchManifest(image.withDigest(child.digest()))
-                            .orElseThrow(() -> new RegistryException(name, "manifest " + child.digest()
-                                    + " of platform " + child.platform().map(Platform::toString).orElse("unknown")
-                                    + " is missing from the registry", 404, null));
+                    ManifestLookup lookup = LookupClient.lookup(client, image.withDigest(child.digest()));
+                    RegistryManifest manifest = lookup.orFailure().orElseThrow(() -> new RegistryException(name,
+                            "manifest " + child.digest() + " of platform "
+                                    + child.platform().map(Platform::toString).orElse("unknown") + " is missing: "
+                                    + lookup.describe(), 404, null));
                     ManifestDocument doc = ManifestDocument.parse(name, manifest);
                     if (doc.isIndex()) {
                         throw new RegistryException(name, "nested index " + child.digest() + " is not supported",

@@ -41,10 +41,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link RegistryClient} over the OCI distribution API with {@link java.net.http.HttpClient}. Reads go to the
- * configured mirrors of the image's domain in order, then to the registry itself; writes go to the registry only.
+ * configured mirrors of the image's domain in order, then to the registry itself: when a mirror answered "not found",
+ * only with {@link RegistrySettings#mirrorFallback()}; a mirror that could not answer always falls back. A lookup
+ * that finds nothing names every endpoint asked and its answer. Writes go to the registry only.
  * Manifests are verified against their digest, blobs while they stream to disk. Thread-safe.
  */
-public final class OciRegistryClient implements RegistryClient {
+public final class OciRegistryClient implements LookupClient {
     private static final Logger LOG = LoggerFactory.getLogger(OciRegistryClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MANIFEST_BYTES = 4 << 20;
@@ -86,40 +88,54 @@ public final class OciRegistryClient implements RegistryClient {
     }
 
     @Override
-    public Optional<RegistryManifest> fetchManifest(ImageReference reference) {
+    public ManifestLookup lookupManifest(ImageReference reference) {
         String image = reference.toString();
         String target = reference.optionalDigest().orElseGet(reference::effectiveTag);
-        RegistryException lastFailure = null;
-        for (RegistryHttp.Endpoint endpoint : http.readEndpoints(reference.domain(), image)) {
+        List<Attempt> attempts = new ArrayList<>();
+        boolean mirrorHasNot = false;
+        for (RegistryHttp.Endpoint endpoint : endpoints(reference.domain(), image)) {
+            if (endpoint == null) {
+                if (mirrorHasNot && !settings.mirrorFallback()) {
+                    attempts.add(Attempt.skipped(RegistryHttp.originName(reference.domain()),
+                            "a mirror answered not found and mirror fallback is off"));
+                    break;
+                }
+                endpoint = http.origin(reference.domain(), image);
+            }
+            String source = sourceName(endpoint);
             URI uri = endpoint.resolve("/v2/" + reference.path() + "/manifests/" + target);
             HttpResponse<InputStream> response;
             try {
                 response = http.send(image, endpoint, RegistryHttp.Call.get(uri,
                         Map.of("Accept", String.join(", ", MANIFEST_MEDIA_TYPES)), pull(reference)));
             } catch (RegistryException e) {
-                if (!endpoint.mirror()) {
-                    throw e;
+                if (endpoint.mirror()) {
+                    LOG.warn("mirror {} failed for {}: {}; trying the next source", endpoint.base(), image,
+                            e.problem());
                 }
-                LOG.warn("mirror {} failed for {}: {}; trying the next source", endpoint.base(), image, e.problem());
-                lastFailure = e;
+                attempts.add(Attempt.failed(source, RegistryHttp.answerOf(e), e.statusCode(), e));
                 continue;
             }
             int status = response.statusCode();
             if (status == 200) {
-                return Optional.of(readManifest(image, reference, response));
-            }
-            RegistryException failure = failure(image, "fetching manifest " + target, response);
-            if (endpoint.mirror()) {
-                LOG.debug("mirror {} answered HTTP {} for {}; trying the next source", endpoint.base(), status, image);
-                lastFailure = failure;
-                continue;
+                return new ManifestLookup(image, Optional.of(readManifest(image, reference, response)), attempts);
             }
             if (status == 404) {
-                return Optional.empty();
+                RegistryHttp.drain(response);
+                if (endpoint.mirror()) {
+                    LOG.debug("mirror {} does not have {}", endpoint.base(), image);
+                    mirrorHasNot = true;
+                }
+                attempts.add(Attempt.notFound(source));
+                continue;
             }
-            throw failure;
+            String answer = answer(response);
+            if (endpoint.mirror()) {
+                LOG.warn("mirror {} answered {} for {}; trying the next source", endpoint.base(), answer, image);
+            }
+            attempts.add(Attempt.failed(source, answer, status, null));
         }
-        throw lastFailure;
+        return new ManifestLookup(image, Optional.empty(), attempts);
     }
 
     @Override
@@ -142,31 +158,45 @@ public final class OciRegistryClient implements RegistryClient {
             Progress progress) {
         String image = repository.toString();
         checkDigest(image, digest);
-        RegistryException lastFailure = null;
-        for (RegistryHttp.Endpoint endpoint : http.readEndpoints(repository.domain(), image)) {
+        List<Attempt> attempts = new ArrayList<>();
+        boolean mirrorHasNot = false;
+        for (RegistryHttp.Endpoint endpoint : endpoints(repository.domain(), image)) {
+            if (endpoint == null) {
+                if (mirrorHasNot && !settings.mirrorFallback()) {
+                    attempts.add(Attempt.skipped(RegistryHttp.originName(repository.domain()),
+                            "a mirror answered not found and mirror fallback is off"));
+                    break;
+                }
+                endpoint = http.origin(repository.domain(), image);
+            }
+            String source = sourceName(endpoint);
             URI uri = endpoint.resolve("/v2/" + repository.path() + "/blobs/" + digest);
             HttpResponse<InputStream> response;
             try {
                 response = http.send(image, endpoint, RegistryHttp.Call.get(uri, Map.of(), pull(repository)));
             } catch (RegistryException e) {
-                if (!endpoint.mirror()) {
-                    throw e;
+                if (endpoint.mirror()) {
+                    LOG.warn("mirror {} failed for blob {} of {}: {}", endpoint.base(), digest, image, e.problem());
                 }
-                LOG.warn("mirror {} failed for blob {} of {}: {}", endpoint.base(), digest, image, e.problem());
-                lastFailure = e;
+                attempts.add(Attempt.failed(source, RegistryHttp.answerOf(e), e.statusCode(), e));
                 continue;
             }
             if (response.statusCode() == 200) {
                 streamVerified(image, digest, size, response, target, progress);
                 return;
             }
-            RegistryException failure = failure(image, "fetching blob " + digest, response);
-            if (!endpoint.mirror()) {
-                throw failure;
+            if (response.statusCode() == 404) {
+                RegistryHttp.drain(response);
+                mirrorHasNot |= endpoint.mirror();
+                attempts.add(Attempt.notFound(source));
+                continue;
             }
-            lastFailure = failure;
+            attempts.add(Attempt.failed(source, answer(response), response.statusCode(), null));
         }
-        throw lastFailure;
+        Attempt last = attempts.isEmpty() ? null : attempts.get(attempts.size() - 1);
+        boolean allNotFound = attempts.stream().noneMatch(a -> a.outcome() == Attempt.Outcome.FAILED);
+        throw new RegistryException(image, "fetching blob " + digest + " failed: " + Attempt.describe(attempts),
+                allNotFound ? 404 : last == null ? 0 : last.statusCode(), last == null ? null : last.cause());
     }
 
     @Override
@@ -390,6 +420,14 @@ public final class OciRegistryClient implements RegistryClient {
 
     /** A failure for an unexpected answer, with the registry's error code when it sent one. */
     static RegistryException failure(String image, String what, HttpResponse<InputStream> response) {
+        return new RegistryException(image, what + " failed: " + answer(response), response.statusCode(), null);
+    }
+
+    /**
+     * An unexpected answer in words, with the registry's error code when it sent one: {@code HTTP 401 unauthorized:
+     * check the credentials for this registry (UNAUTHORIZED)}. Consumes the body.
+     */
+    static String answer(HttpResponse<InputStream> response) {
         int status = response.statusCode();
         String code = "";
         try (InputStream body = response.body()) {
@@ -410,8 +448,21 @@ public final class OciRegistryClient implements RegistryClient {
             case 429 -> "too many requests, retries exhausted";
             default -> status >= 500 ? "server error, retries exhausted" : "unexpected answer";
         };
-        return new RegistryException(image, what + " failed: HTTP " + status + " " + reason
-                + (code.isEmpty() ? "" : " (" + code + ")"), status, null);
+        return "HTTP " + status + " " + reason + (code.isEmpty() ? "" : " (" + code + ")");
+    }
+
+    /** The mirrors of {@code domain}, then {@code null} standing for the origin (resolved only when it is asked). */
+    private List<RegistryHttp.Endpoint> endpoints(String domain, String image) {
+        List<RegistryHttp.Endpoint> endpoints = new ArrayList<>(http.mirrors(domain, image));
+        endpoints.add(null);
+        return endpoints;
+    }
+
+    /** How an endpoint is named in messages: {@code mirror http://127.0.0.1:5000} or {@code registry-1.docker.io}. */
+    private static String sourceName(RegistryHttp.Endpoint endpoint) {
+        String base = endpoint.base().toString();
+        String trimmed = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return endpoint.mirror() ? "mirror " + trimmed : endpoint.base().getAuthority();
     }
 
     private static List<String> pull(ImageReference ref) {

@@ -7,11 +7,16 @@ import io.sealer.api.registry.RegistryCredentials;
 import io.sealer.api.registry.RegistrySettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,6 +104,13 @@ final class RegistryHttp {
      * served by {@code registry-1.docker.io}).
      */
     List<Endpoint> readEndpoints(String domain, String image) {
+        List<Endpoint> result = mirrors(domain, image);
+        result.add(origin(domain, image));
+        return result;
+    }
+
+    /** The mirrors of a registry domain, in order. */
+    List<Endpoint> mirrors(String domain, String image) {
         List<Endpoint> result = new ArrayList<>();
         for (URI mirror : settings.mirrors().getOrDefault(domain, List.of())) {
             String authority = mirror.getAuthority();
@@ -109,14 +121,18 @@ final class RegistryHttp {
             URI base = URI.create(mirror.getScheme().toLowerCase(Locale.ROOT) + "://" + authority + "/");
             result.add(new Endpoint(base, authority, true));
         }
-        result.add(origin(domain, image));
         return result;
+    }
+
+    /** The host serving a registry domain: itself, except {@code registry-1.docker.io} for {@code docker.io}. */
+    static String originName(String domain) {
+        return domain.equals("docker.io") ? "registry-1.docker.io" : domain;
     }
 
     /** The registry itself, never a mirror: for writes. */
     Endpoint origin(String domain, String image) {
         URI base = origins.computeIfAbsent(domain, d -> {
-            String host = d.equals("docker.io") ? "registry-1.docker.io" : d;
+            String host = originName(d);
             if (!plainHttpAllowed(d)) {
                 return URI.create("https://" + host + "/");
             }
@@ -362,7 +378,45 @@ final class RegistryHttp {
     }
 
     private static String describe(IOException e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String kind = kindOf(e);
+        return kind != null ? kind : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    /**
+     * What a failed exchange answered, in words for a list of sources tried: {@code connection refused},
+     * {@code unknown host}, {@code connection timed out}, {@code TLS failed: ...}, or the failure's own words.
+     */
+    static String answerOf(RegistryException failure) {
+        Throwable cause = failure.getCause();
+        if (cause instanceof SSLException ssl) {
+            return "TLS failed: " + ssl.getMessage();
+        }
+        if (cause instanceof IOException io) {
+            return describe(io);
+        }
+        return failure.problem();
+    }
+
+    /** The kind of a connection failure, or null when it is none of the known kinds. */
+    private static String kindOf(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
+                return "unknown host";
+            }
+            if (t instanceof SSLException ssl) {
+                return "TLS failed: " + ssl.getMessage();
+            }
+        }
+        if (e instanceof HttpConnectTimeoutException) {
+            return "connection timed out";
+        }
+        if (e instanceof HttpTimeoutException) {
+            return "timed out waiting for an answer";
+        }
+        if (e instanceof ConnectException) {
+            return "connection refused";
+        }
+        return null;
     }
 
     private static boolean isRedirect(int status) {

@@ -17,6 +17,7 @@ import io.sealer.api.spi.ClusterImageTransport;
 import io.sealer.api.spi.LayerStore;
 import io.sealer.api.spi.RegistryClient;
 import io.sealer.api.spi.RegistryManifest;
+import io.sealer.registry.internal.client.LookupClient;
 import io.sealer.registry.internal.manifest.Descriptor;
 import io.sealer.registry.internal.manifest.Digests;
 import io.sealer.registry.internal.manifest.ManifestDocument;
@@ -146,8 +147,7 @@ public final class OciClusterImageTransport implements ClusterImageTransport {
     public List<ClusterImage> pull(RegistryClient client, ImageReference source, List<Platform> platforms,
             LayerStore layers, Progress progress) {
         String name = source.toString();
-        RegistryManifest top = client.fetchManifest(source).orElseThrow(() -> new ImageNotFoundException(name,
-                "image not found in its registry"));
+        RegistryManifest top = LookupClient.lookup(client, source).require();
         ManifestDocument topDoc = ManifestDocument.parse(name, top);
         List<Descriptor> chosen = new ArrayList<>();
         Map<String, ManifestDocument> manifests = new LinkedHashMap<>();

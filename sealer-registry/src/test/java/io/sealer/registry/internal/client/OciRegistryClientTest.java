@@ -246,14 +246,19 @@ class OciRegistryClientTest {
         }
     }
 
+    private RegistrySettings.Builder mirrored(String... mirrors) {
+        RegistrySettings.Builder builder = RegistrySettings.builder().maxRetries(0);
+        for (String mirror : mirrors) {
+            builder.mirror(registry.host(), URI.create(mirror));
+        }
+        return builder;
+    }
+
     @Test
-    void mirrorsAreTriedFirstAndFallBackToTheOrigin() throws IOException {
+    void mirrorsAreTriedFirstAndFallBackToTheOriginWhenAsked() throws IOException {
         String digest = addImage("app/web", "1");
         try (FakeRegistry mirror = new FakeRegistry()) {
-            RegistrySettings d = RegistrySettings.defaults();
-            RegistrySettings settings = new RegistrySettings(
-                    Map.of(registry.host(), List.of(URI.create("http://" + mirror.host()))), Set.of(), List.of(),
-                    Optional.empty(), Map.of(), d.connectTimeout(), d.readTimeout(), 0, 8);
+            RegistrySettings settings = mirrored("http://" + mirror.host()).mirrorFallback(true).build();
             try (OciRegistryClient client = client(settings)) {
                 assertThat(client.fetchManifest(ref("app/web:1")).orElseThrow().digest()).isEqualTo(digest);
                 assertThat(mirror.requests).contains("GET /v2/app/web/manifests/1");
@@ -262,6 +267,61 @@ class OciRegistryClientTest {
                 assertThat(client.fetchManifest(ref("app/web:1"))).isPresent();
                 assertThat(registry.requests).hasSize(before);
             }
+        }
+    }
+
+    @Test
+    void aMirrorsNotFoundIsFinalUnlessFallbackIsOn() throws IOException {
+        addImage("app/web", "1");
+        try (FakeRegistry mirror = new FakeRegistry()) {
+            try (OciRegistryClient client = client(mirrored("http://" + mirror.host()).build())) {
+                ManifestLookup lookup = client.lookupManifest(ref("app/web:1"));
+                assertThat(lookup.manifest()).isEmpty();
+                assertThat(lookup.describe()).isEqualTo("not found at mirror http://" + mirror.host() + ", "
+                        + registry.host() + " not asked (a mirror answered not found and mirror fallback is off)");
+                assertThat(client.fetchManifest(ref("app/web:1"))).isEmpty();
+                assertThat(registry.requests).isEmpty();
+                String blob = registry.addBlob("only at the origin".getBytes(StandardCharsets.UTF_8));
+                assertThatThrownBy(() -> client.fetchBlob(ref("app/web:1"), blob, -1, dir.resolve("b"), Progress.NONE))
+                        .isInstanceOf(RegistryException.class)
+                        .hasMessageContaining("blob " + blob)
+                        .hasMessageContaining("not found at mirror http://" + mirror.host())
+                        .hasMessageContaining("mirror fallback is off");
+                assertThat(registry.requests).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void anUnreachableMirrorFallsBackAndEveryAnswerIsReported() throws IOException {
+        String digest = addImage("app/web", "1");
+        String refused = "http://127.0.0.1:" + closedPort();
+        try (OciRegistryClient client = client(mirrored(refused).build())) {
+            assertThat(client.fetchManifest(ref("app/web:1")).orElseThrow().digest()).isEqualTo(digest);
+            ManifestLookup missing = client.lookupManifest(ref("app/none:1"));
+            assertThat(missing.describe()).isEqualTo("mirror " + refused + ": connection refused, not found at "
+                    + registry.host());
+            assertThat(client.fetchManifest(ref("app/none:1"))).as("the origin's not found is final").isEmpty();
+        }
+        try (FakeRegistry mirror = new FakeRegistry()) {
+            String origin = registry.host();
+            registry.close();
+            RegistrySettings settings = mirrored("http://" + mirror.host(), "http://no-such-host.invalid:5000")
+                    .insecureRegistry("no-such-host.invalid:5000").mirrorFallback(true).build();
+            try (OciRegistryClient client = client(settings)) {
+                assertThatThrownBy(() -> client.fetchManifest(ref("app/web:1")))
+                        .isInstanceOf(RegistryException.class)
+                        .hasMessage(origin + "/app/web:1: not found at mirror http://" + mirror.host()
+                                + ", mirror http://no-such-host.invalid:5000: unknown host, " + origin
+                                + ": connection refused");
+            }
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
