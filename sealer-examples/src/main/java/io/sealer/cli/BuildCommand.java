@@ -1,62 +1,34 @@
 package io.sealer.cli;
 
 import io.sealer.api.build.BuildRequest;
-import io.sealer.api.build.DiscoveryOptions;
 import io.sealer.api.image.ClusterImage;
-import io.sealer.api.image.ImageReference;
-import io.sealer.api.image.Platform;
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.core.SealerClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code sealer build}: builds a cluster image per platform from a Kubefile and its context directory. */
 @Command(name = "build", description = "Build a cluster image from a Kubefile, one image per platform.")
 final class BuildCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "DIR", description = "The build context directory.")
-    Path context;
+    @Mixin
+    BuildInputs inputs;
 
     @Option(names = {"-t", "--tag"}, paramLabel = "NAME", description = "Name of the image, e.g. my-app:1.0 (required).")
     String tag;
-
-    @Option(names = {"-f", "--file", "--kubefile"}, paramLabel = "KUBEFILE", defaultValue = "Kubefile",
-            description = "The Kubefile, relative to DIR (default: ${DEFAULT-VALUE}).")
-    String kubefile;
 
     @Option(names = {"-m", "--mode", "--build-mode"}, paramLabel = "MODE", defaultValue = BuildRequest.MODE_LITE,
             description = "Build mode; only lite: find the container images, run nothing (default: ${DEFAULT-VALUE}).")
     String mode;
 
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", split = ",", converter = PlatformConverter.class,
-            description = "Target platform, comma-separated or repeated; one image each (default: the host's).")
-    List<Platform> platforms = new ArrayList<>();
-
-    @Option(names = "--build-arg", paramLabel = "KEY=VALUE", split = ",",
-            description = "Value of a Kubefile ARG, comma-separated or repeated.")
-    Map<String, String> buildArgs = new LinkedHashMap<>();
-
     @Option(names = "--no-cache", description = "Execute every COPY and RUN again instead of reusing stored layers.")
     boolean noCache;
-
-    @Option(names = "--image-list", paramLabel = "FILE",
-            description = "File of container images to include, one per line; repeatable.")
-    List<Path> imageLists = new ArrayList<>();
-
-    @Option(names = "--ignored-image-list", paramLabel = "FILE",
-            description = "File of container images to leave out, one per line; repeatable.")
-    List<Path> ignoredImageLists = new ArrayList<>();
 
     @Option(names = "--no-image-cache",
             description = "Make no registry-cache layer: the container images the layers need are not pulled.")
@@ -103,16 +75,10 @@ final class BuildCommand extends CliCommand {
 
     /** The build request the options describe. */
     BuildRequest request() throws IOException {
-        return BuildRequest.builder(path(context))
+        return inputs.request(this)
                 .tag(tag)
-                .kubefile(kubefile)
                 .mode(mode)
-                .platforms(platforms)
-                .buildArgs(buildArgs)
                 .noCache(noCache)
-                .discovery(DiscoveryOptions.defaults()
-                        .withExtraImages(readImageLists(imageLists))
-                        .withIgnoredImages(readImageLists(ignoredImageLists)))
                 .cacheImages(!noImageCache)
                 .imageSources(imageSources.stream().map(this::path).toList())
                 .build();
@@ -143,14 +109,5 @@ final class BuildCommand extends CliCommand {
             settings.mirror(mirror.substring(0, eq), uri);
         }
         return settings;
-    }
-
-    /** Image list files as sealer reads them: one reference per line, blank lines and {@code #} comments skipped. */
-    private List<ImageReference> readImageLists(List<Path> files) throws IOException {
-        List<ImageReference> images = new ArrayList<>();
-        for (Path file : files) {
-            images.addAll(DiscoveryOptions.parseImageList(Files.readAllLines(path(file), StandardCharsets.UTF_8)));
-        }
-        return images;
     }
 }
