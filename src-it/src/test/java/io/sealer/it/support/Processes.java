@@ -21,10 +21,16 @@ public final class Processes {
 
     /** Runs the command; returns its result whatever its exit code. */
     public static Result run(List<String> command) {
+        return run(new ProcessBuilder(command));
+    }
+
+    /** Runs the prepared process (its command, environment and directory); returns its result whatever its exit code. */
+    public static Result run(ProcessBuilder builder) {
+        List<String> command = builder.command();
         try {
             Path err = Files.createTempFile("it-stderr", ".txt");
             try {
-                Process process = new ProcessBuilder(command).redirectError(err.toFile())
+                Process process = builder.redirectError(err.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
                 byte[] out = process.getInputStream().readAllBytes();
                 if (!process.waitFor(180, TimeUnit.SECONDS)) {
