@@ -4,10 +4,13 @@ import io.sealer.api.build.BuildRequest;
 import io.sealer.api.build.DiscoveredImages;
 import io.sealer.api.image.ClusterImage;
 import io.sealer.api.kubefile.Kubefile;
+import io.sealer.api.image.Platform;
+import io.sealer.core.internal.build.SourceCheck;
 import io.sealer.core.internal.client.BuildRunner;
 import io.sealer.core.internal.kubefile.KubefileParser;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Builds cluster images from Kubefiles. Obtained from {@link SealerClient#builds()}; thread-safe.
@@ -22,9 +25,11 @@ import java.util.List;
 public final class BuildService {
     private final BuildRunner runner;
     private final KubefileParser parser = new KubefileParser();
+    private final Supplier<Platform> platform;
 
-    BuildService(BuildRunner runner) {
+    BuildService(BuildRunner runner, Supplier<Platform> platform) {
         this.runner = runner;
+        this.platform = platform;
     }
 
     /**
@@ -34,6 +39,21 @@ public final class BuildService {
      */
     public Kubefile parse(Path kubefile) {
         return parser.parse(kubefile);
+    }
+
+    /**
+     * Parses a Kubefile and checks, as far as it can without building, that a build of it could start: every COPY,
+     * ADD and APP source it names is in its build context (the Kubefile's directory) and stays inside it. {@code ${ARCH}}
+     * stands for the client's platform.
+     *
+     * @throws io.sealer.api.KubefileException for a syntax error, naming the file and line
+     * @throws io.sealer.api.BuildException for a missing or escaping source, naming the file and line
+     */
+    public Kubefile validate(Path kubefile) {
+        Kubefile parsed = parser.parse(kubefile);
+        Path context = kubefile.toAbsolutePath().normalize().getParent();
+        SourceCheck.check(parsed, context, platform.get());
+        return parsed;
     }
 
     /**

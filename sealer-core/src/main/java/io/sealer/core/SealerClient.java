@@ -43,7 +43,7 @@ public final class SealerClient implements AutoCloseable {
         this.runtime = runtime;
         this.images = new ImageService(runtime);
         this.registry = new RegistryService(new RegistryOperations(runtime));
-        this.builds = new BuildService(new BuildRunner(runtime));
+        this.builds = new BuildService(new BuildRunner(runtime), runtime::platform);
         this.clusters = new ClusterService();
     }
 

@@ -99,7 +99,7 @@ final class ValidateCommand extends CliCommand {
                 }
             }
             case KUBEFILE -> {
-                Kubefile kubefile = client.builds().parse(path);
+                Kubefile kubefile = client.builds().validate(path);
                 warn(kubefile.warnings());
                 model.put("type", "Kubefile");
                 model.set("model", Output.model(kubefile));
