@@ -36,6 +36,10 @@ import java.util.stream.Stream;
  *   <li>{@code application/apps/<app>/}: charts as above, other manifest files as in {@code manifests/};</li>
  *   <li>{@code manifests/imageList}: one reference per line, blank lines and {@code #} comments skipped.</li>
  * </ul>
+ * Besides image keys, the walk takes fully-qualified references from containers' {@code args}, {@code command} and
+ * {@code env[].value} (images operators launch), skips the images of components switched off with
+ * {@code enabled: false} beside them (with a warning), and gives an operator's {@code baseImage} the {@code version}
+ * next to it or in the parent mapping (a warning when there is none, never {@code :latest}).
  * Templated or invalid values become warnings, never failures. Only unreadable files and charts Helm rejects fail,
  * with a {@link BuildException} naming them.
  *
