@@ -38,7 +38,7 @@ final class SimpleYamlScanner {
             reported[0]++;
             target.value(value, line);
         };
-        boolean sawEnabled = false;
+        boolean mayDisable = false;
         int blockParent = -1;
         boolean blockCheck = false;
         int plainParent = -1;
@@ -205,8 +205,9 @@ final class SimpleYamlScanner {
             if (keyTo >= 0) {
                 launchKey = launchKey(line, col, keyTo, key);
                 if (launchKey == NONE) {
-                    sawEnabled |= keyTo - col == 7 && line.startsWith("enabled", col)
-                            || key != null && key.equals("enabled");
+                    if (keyTo - col == 7 && line.startsWith("enabled", col) || key != null && key.equals("enabled")) {
+                        mayDisable |= !isTrue(line, valueFrom, valueTo);
+                    }
                 } else if (member) {
                     return false;
                 }
@@ -302,7 +303,16 @@ final class SimpleYamlScanner {
             open.pop().report(sink);
         }
         // A mapping with enabled: false drops its images: the full walk decides which.
-        return !(sawEnabled && reported[0] > 0);
+        return !(mayDisable && reported[0] > 0);
+    }
+
+    /** Whether {@code line[from, to)} is the plain scalar {@code true} (bar a comment): enabled, as YAML reads it. */
+    private static boolean isTrue(String line, int from, int to) {
+        if (to - from < 4) {
+            return false;
+        }
+        String plain = stripComment(line.substring(from, to));
+        return plain.equals("true") || plain.equals("True") || plain.equals("TRUE");
     }
 
     /** ARGS or ENV when the key at {@code line[col, keyTo)} ({@code key} when it was quoted) is one. */

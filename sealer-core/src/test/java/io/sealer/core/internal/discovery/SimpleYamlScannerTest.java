@@ -274,7 +274,9 @@ class SimpleYamlScannerTest {
             "args: [a, quay.io/a/b:1, ]\n",
             "env:\n- name: a\n  args:\n  - x\n  value: quay.io/a/b:1\n",
             "a:\n  enabled: false\n  image: x:1\n",
-            "image: x:1\nb:\n  \"enabled\": true\n",
+            "image: x:1\nb:\n  \"enabled\": no\n",
+            "image: x:1\nb:\n  enabled: \"true\"\n",
+            "image: x:1\nb:\n  enabled:\n",
             "spec:\n  baseImage: pingcap/pd\n  version: v1\n",
             "spec:\n  tidbBaseImage: \"pingcap/tidb\"\n",
     })
@@ -334,8 +336,17 @@ class SimpleYamlScannerTest {
               enabled: false
               replicas: 1
             """,
+            """
+            kind: Widget
+            spec:
+              image: ghcr.io/grafana/grafana:v1.5.2
+              monitoring:
+                enabled: true  # on
+                exporterImage: registry.k8s.io/busybox:1.36
+              "enabled": TRUE
+            """,
     })
-    void containersWithPlainArgsAndEnvStayOnTheFastPath(String document) throws IOException {
+    void containersWithPlainArgsEnvAndEnabledComponentsStayOnTheFastPath(String document) throws IOException {
         List<String> fast = new ArrayList<>();
 
         assertThat(SimpleYamlScanner.scan(document, (value, line) -> fast.add(line + " " + value))).isTrue();
