@@ -18,6 +18,13 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * anchors, aliases, tags, complex keys, tab indentation, an {@code image} value that is a sequence or a scalar on its
  * own line, a plain scalar YAML reads as a number, boolean or null) it gives up and the caller parses the document
  * with Jackson instead, so its answers are never guesses.
+ *
+ * <p>It also follows the block sequences under {@code args}/{@code command} and {@code env} keys, reporting their
+ * one-line scalar items and env {@code value}s that are launched images ({@link LaunchedImages}); only values with a
+ * {@code /} and a {@code :} or {@code @} are looked at, so plain flags and env values cost nothing. A candidate it cannot
+ * read on one line (a stripped block scalar, a value on the next line, a flow mapping) makes it give up. So do a
+ * {@code baseImage} scalar and, when the document has images, an {@code enabled} key that is not {@code true}: those
+ * are the full walk's to resolve.
  */
 final class SimpleYamlScanner {
     private static final int NONE = 0;
