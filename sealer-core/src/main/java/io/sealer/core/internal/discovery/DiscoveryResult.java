@@ -10,8 +10,9 @@ import java.util.Map;
  *
  * @param images normalised, de-duplicated images sorted by {@link ImageReference#fullName()}; a reference given
  *     without tag or digest carries the tag {@code latest}
- * @param warnings values that looked like images but were skipped (templated, invalid) and files read with the line
- *     rule, each as {@code file:line: message} (or {@code chart (template): message})
+ * @param warnings values that looked like images but were skipped (templated, invalid), images of components switched
+ *     off with {@code enabled: false}, {@code baseImage}s without a version, and files read with the line rule, each
+ *     as {@code file:line: message} (or {@code chart (template): message})
  * @param sources for every image, where it was referenced ({@code manifests/app.yaml:12},
  *     {@code charts/apps (apps/templates/deploy.yaml)}, {@code manifests/imageList:3}, {@code extra image list})
  */

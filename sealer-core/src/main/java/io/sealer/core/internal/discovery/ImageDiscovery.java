@@ -29,11 +29,17 @@ import java.util.stream.Stream;
  *   <li>{@code manifests/**} files ending {@code .yaml}, {@code .yml}, {@code .tmpl} or {@code .json}: every document
  *       walked for string values under keys named {@code image} or ending in {@code image}/{@code Image}, at any
  *       depth; documents that do not parse are read with sealer's line rule, with a warning;</li>
- *   <li>{@code charts/**}: every chart (a directory with {@code Chart.yaml} and {@code templates/}) rendered with Helm
- *       (defaults plus {@link DiscoveryOptions#helmValuesFiles()}); sub-charts only through their parent;</li>
+ *   <li>{@code charts/**}: every chart (a directory with {@code Chart.yaml} and {@code templates/}, or a packaged
+ *       {@code .tgz}) rendered with Helm, client-only as {@code helm template} ({@code lookup} finds nothing), with
+ *       the defaults plus {@link DiscoveryOptions#helmValuesFiles()}; sub-charts only through their parent; library
+ *       charts and charts that render nothing give nothing;</li>
  *   <li>{@code application/apps/<app>/}: charts as above, other manifest files as in {@code manifests/};</li>
  *   <li>{@code manifests/imageList}: one reference per line, blank lines and {@code #} comments skipped.</li>
  * </ul>
+ * Besides image keys, the walk takes fully-qualified references from containers' {@code args}, {@code command} and
+ * {@code env[].value} (images operators launch), skips the images of components switched off with
+ * {@code enabled: false} beside them (with a warning), and gives an operator's {@code baseImage} the {@code version}
+ * next to it or in the parent mapping (a warning when there is none, never {@code :latest}).
  * Templated or invalid values become warnings, never failures. Only unreadable files and charts Helm rejects fail,
  * with a {@link BuildException} naming them.
  *
@@ -176,6 +182,9 @@ public final class ImageDiscovery {
             for (Path child : children(dir)) {
                 if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
                     charts(child, scanManifests);
+                } else if (ChartRenderer.isPackagedChart(child)) {
+                    String chart = name(child);
+                    scanner.scanRendered(renderer.render(child, chart), chart);
                 } else if (scanManifests && isManifestFile(child)) {
                     scanner.scanFile(child, name(child));
                 }

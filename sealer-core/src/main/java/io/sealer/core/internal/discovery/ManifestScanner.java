@@ -153,25 +153,25 @@ final class ManifestScanner {
     private void scanDocument(String document, int firstLine, IntFunction<String> fileWhere, String chart) {
         IntFunction<String> where = fileWhere != null ? line -> fileWhere.apply(firstLine + line - 1)
                 : templateWhere(chart, document);
-        List<Found> found = new ArrayList<>();
-        if (SimpleYamlScanner.scan(document, (value, line) -> found.add(new Found(value, line)))) {
-            found.forEach(f -> collector.candidate(f.value(), where.apply(f.line())));
+        Findings found = new Findings();
+        if (SimpleYamlScanner.scan(document, found)) {
+            found.report(collector, where);
             return;
         }
         found.clear();
         try (JsonParser parser = yaml.createParser(document)) {
-            ImageValueWalker.walk(parser, (value, line) -> found.add(new Found(value, line)));
+            ImageValueWalker.walk(parser, found);
         } catch (IOException | RuntimeException e) {
             scanLines(document, where, firstProblemLine(e), "YAML", e);
             return;
         }
-        found.forEach(f -> collector.candidate(f.value(), where.apply(f.line())));
+        found.report(collector, where);
     }
 
     private void scanJson(Path file, String name) throws IOException {
-        List<Found> found = new ArrayList<>();
+        Findings found = new Findings();
         try (JsonParser parser = json.createParser(open(file))) {
-            ImageValueWalker.walk(parser, (value, line) -> found.add(new Found(value, line)));
+            ImageValueWalker.walk(parser, found);
         } catch (JsonProcessingException e) {
             try (BufferedReader reader = open(file)) {
                 StringBuilder text = new StringBuilder();
@@ -180,21 +180,21 @@ final class ManifestScanner {
             }
             return;
         }
-        found.forEach(f -> collector.candidate(f.value(), name + ":" + f.line()));
+        found.report(collector, line -> name + ":" + line);
     }
 
     private void scanJson(byte[] bytes, String name) throws IOException {
-        List<Found> found = new ArrayList<>();
+        Findings found = new Findings();
         String text = new String(bytes, StandardCharsets.UTF_8);
         try (JsonParser parser = json.createParser(text)) {
-            ImageValueWalker.walk(parser, (value, line) -> found.add(new Found(value, line)));
+            ImageValueWalker.walk(parser, found);
         } catch (JsonProcessingException e) {
             StringBuilder lines = new StringBuilder();
             text.lines().forEach(l -> lines.append(l).append('\n'));
             scanLines(lines.toString(), line -> name + ":" + line, firstProblemLine(e), "JSON", e);
             return;
         }
-        found.forEach(f -> collector.candidate(f.value(), name + ":" + f.line()));
+        found.report(collector, line -> name + ":" + line);
     }
 
     private void scanLines(String text, IntFunction<String> where, int problemLine, String format,
@@ -241,6 +241,35 @@ final class ManifestScanner {
         return new BufferedReader(new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), BUFFER);
     }
 
-    private record Found(String value, int line) {
+    /** What a scan found, in order: values and warnings, each with its line in the scanned text. */
+    private static final class Findings implements ImageValueWalker.Sink {
+        private final List<Found> found = new ArrayList<>();
+
+        @Override
+        public void value(String value, int line) {
+            found.add(new Found(value, line, null));
+        }
+
+        @Override
+        public void warning(int line, String message) {
+            found.add(new Found(null, line, message));
+        }
+
+        void clear() {
+            found.clear();
+        }
+
+        void report(ImageCollector collector, IntFunction<String> where) {
+            for (Found f : found) {
+                if (f.warning() != null) {
+                    collector.warn(where.apply(f.line()), f.warning());
+                } else {
+                    collector.candidate(f.value(), where.apply(f.line()));
+                }
+            }
+        }
+    }
+
+    private record Found(String value, int line, String warning) {
     }
 }

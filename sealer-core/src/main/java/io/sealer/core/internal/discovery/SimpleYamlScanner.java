@@ -2,6 +2,8 @@ package io.sealer.core.internal.discovery;
 
 import io.sealer.core.internal.discovery.ImageValueWalker.Parts;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -16,8 +18,19 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * anchors, aliases, tags, complex keys, tab indentation, an {@code image} value that is a sequence or a scalar on its
  * own line, a plain scalar YAML reads as a number, boolean or null) it gives up and the caller parses the document
  * with Jackson instead, so its answers are never guesses.
+ *
+ * <p>It also follows the block sequences under {@code args}/{@code command} and {@code env} keys, reporting their
+ * one-line scalar items and env {@code value}s that are launched images ({@link LaunchedImages}); only values with a
+ * {@code /} and a {@code :} or {@code @} are looked at, so plain flags and env values cost nothing. A candidate it cannot
+ * read on one line (a stripped block scalar, a value on the next line, a flow mapping) makes it give up. So do a
+ * {@code baseImage} scalar and, when the document has images, an {@code enabled} key that is not {@code true}: those
+ * are the full walk's to resolve.
  */
 final class SimpleYamlScanner {
+    private static final int NONE = 0;
+    private static final int ARGS = 1;
+    private static final int ENV = 2;
+
     private SimpleYamlScanner() {
     }
 
@@ -26,10 +39,23 @@ final class SimpleYamlScanner {
      *
      * @return false when the document needs the full parser; the sink may then have received some values already
      */
-    static boolean scan(String document, ImageValueWalker.Sink sink) {
+    static boolean scan(String document, ImageValueWalker.Sink target) {
+        int[] reported = {0};
+        ImageValueWalker.Sink sink = (value, line) -> {
+            reported[0]++;
+            target.value(value, line);
+        };
+        boolean mayDisable = false;
         int blockParent = -1;
+        boolean blockCheck = false;
         int plainParent = -1;
         int pendingImage = -1;
+        // An args/command (ARGS) or env (ENV) block sequence: the key's column, the items' dash column (-1 until the
+        // first item) and, for env, the key column of the current item mapping.
+        int seq = NONE;
+        int seqKey = -1;
+        int seqDash = -1;
+        int envItem = -1;
         Deque<Parts> open = new ArrayDeque<>();
         int lineNumber = 0;
         int start = 0;
@@ -51,9 +77,13 @@ final class SimpleYamlScanner {
             }
             if (blockParent >= 0) {
                 if (indent > blockParent) {
+                    if (blockCheck && LaunchedImages.mayHold(line, indent, line.length())) {
+                        return false;
+                    }
                     continue;
                 }
                 blockParent = -1;
+                blockCheck = false;
             }
             char first = line.charAt(indent);
             if (first == '#') {
@@ -88,13 +118,27 @@ final class SimpleYamlScanner {
                 continue;
             }
             int col = indent;
+            int dashes = 0;
             while (col < line.length() && line.charAt(col) == '-'
                     && (col + 1 == line.length() || line.charAt(col + 1) == ' ')) {
                 col++;
+                dashes++;
                 while (col < line.length() && line.charAt(col) == ' ') {
                     col++;
                 }
             }
+            boolean member = false;
+            if (seq != NONE) {
+                if (seqDash < 0 && dashes > 0 && indent >= seqKey) {
+                    seqDash = indent;
+                    member = true;
+                } else if (seqDash >= 0 && (indent > seqDash || indent == seqDash && dashes > 0)) {
+                    member = true;
+                } else {
+                    seq = NONE;
+                }
+            }
+            boolean item = member && indent == seqDash && dashes > 0;
             if (col >= line.length()) {
                 if (firstChild) {
                     return false;
@@ -143,27 +187,73 @@ final class SimpleYamlScanner {
                 valueFrom++;
             }
             int valueTo = stripEnd(line, valueFrom, line.length());
+            // Whether this line's value is an args item or an env value, where launched images are looked for.
+            boolean launched = false;
+            if (member) {
+                if (seq == ARGS) {
+                    if (item) {
+                        launched = keyTo < 0 && dashes == 1 && head != '{' && head != '[';
+                    } else if (keyTo < 0 && LaunchedImages.mayHold(line, col, line.length())) {
+                        return false;
+                    }
+                } else {
+                    if (item) {
+                        envItem = keyTo >= 0 && dashes == 1 ? col : -1;
+                    }
+                    if (keyTo >= 0 && col == envItem && (item || indent == col)) {
+                        launched = keyTo - col == 5 && line.startsWith("value", col)
+                                || key != null && key.equals("value");
+                    } else if (LaunchedImages.mayHold(line, keyTo >= 0 ? valueFrom : col, line.length())) {
+                        return false;
+                    }
+                }
+            }
+            int launchKey = NONE;
+            if (keyTo >= 0) {
+                launchKey = launchKey(line, col, keyTo, key);
+                if (launchKey == NONE) {
+                    if (keyTo - col == 7 && line.startsWith("enabled", col) || key != null && key.equals("enabled")) {
+                        mayDisable |= !isTrue(line, valueFrom, valueTo);
+                    }
+                } else if (member) {
+                    return false;
+                }
+            }
             if (valueFrom == valueTo || line.charAt(valueFrom) == '#') {
                 if (parts != null) {
                     return false;
                 }
                 if (imageKey) {
                     pendingImage = col;
+                } else if (launchKey != NONE) {
+                    seq = launchKey;
+                    seqKey = col;
+                    seqDash = -1;
+                    envItem = -1;
                 }
                 continue;
             }
             char v = line.charAt(valueFrom);
+            if (imageKey && (v == '"' || v == '\'' || !isFlowOrBlockStart(v))
+                    && (key != null ? ImageValueWalker.isBaseImageKey(key) : isBaseImageKey(line, col, keyTo))) {
+                return false;
+            }
             switch (v) {
                 case '|', '>' -> {
-                    if (imageKey || parts != null || !isBlankOrComment(
-                            line.substring(valueFrom + 1, valueTo).replaceFirst("^[-+0-9]*", ""))) {
+                    String header = line.substring(valueFrom + 1, valueTo);
+                    if (imageKey || parts != null || !isBlankOrComment(header.replaceFirst("^[-+0-9]*", ""))) {
                         return false;
                     }
                     blockParent = keyTo >= 0 ? col : indent;
+                    blockCheck = launched && stripComment(header).indexOf('-') >= 0;
                 }
                 case '{', '[' -> {
                     String value = line.substring(valueFrom, valueTo);
-                    if (imageKey && v == '{') {
+                    if (launchKey != NONE && LaunchedImages.mayHold(line, valueFrom, valueTo)) {
+                        if (launchKey != ARGS || v != '[' || !flowArguments(value, lineNumber, sink)) {
+                            return false;
+                        }
+                    } else if (imageKey && v == '{') {
                         if (!flowImageMapping(value, lineNumber, sink)) {
                             return false;
                         }
@@ -175,7 +265,8 @@ final class SimpleYamlScanner {
                     return false;
                 }
                 case '"', '\'' -> {
-                    boolean wanted = imageKey || parts != null;
+                    boolean candidate = launched && LaunchedImages.mayHold(line, valueFrom, valueTo);
+                    boolean wanted = imageKey || parts != null || candidate;
                     StringBuilder scalar = wanted ? new StringBuilder() : null;
                     if (!quoted(line, valueFrom, valueTo, scalar)) {
                         return false;
@@ -184,13 +275,24 @@ final class SimpleYamlScanner {
                         sink.value(scalar.toString(), lineNumber);
                     } else if (parts != null) {
                         parts.set(key, scalar.toString());
+                    } else if (candidate) {
+                        String reference = LaunchedImages.reference(scalar.toString());
+                        if (reference != null) {
+                            sink.value(reference, lineNumber);
+                        }
                     }
                 }
                 default -> {
                     if (keyTo >= 0) {
                         plainParent = col;
                     }
-                    if (imageKey || parts != null) {
+                    if (launched && LaunchedImages.mayHold(line, valueFrom, valueTo)) {
+                        String reference = LaunchedImages.reference(stripComment(line.substring(valueFrom, valueTo)));
+                        if (reference != null) {
+                            sink.value(reference, lineNumber);
+                            plainParent = Math.max(plainParent, indent);
+                        }
+                    } else if (imageKey || parts != null) {
                         String plain = stripComment(line.substring(valueFrom, valueTo));
                         if (mayResolveToNonString(plain)) {
                             return false;
@@ -206,6 +308,116 @@ final class SimpleYamlScanner {
         }
         while (!open.isEmpty()) {
             open.pop().report(sink);
+        }
+        // A mapping with enabled: false drops its images: the full walk decides which.
+        return !(mayDisable && reported[0] > 0);
+    }
+
+    /** Whether {@code line[from, to)} is the plain scalar {@code true} (bar a comment): enabled, as YAML reads it. */
+    private static boolean isTrue(String line, int from, int to) {
+        if (to - from < 4) {
+            return false;
+        }
+        String plain = stripComment(line.substring(from, to));
+        return plain.equals("true") || plain.equals("True") || plain.equals("TRUE");
+    }
+
+    /** ARGS or ENV when the key at {@code line[col, keyTo)} ({@code key} when it was quoted) is one. */
+    private static int launchKey(String line, int col, int keyTo, String key) {
+        if (key != null) {
+            return LaunchedImages.isCommandKey(key) ? ARGS : key.equals("env") ? ENV : NONE;
+        }
+        return switch (keyTo - col) {
+            case 3 -> line.startsWith("env", col) ? ENV : NONE;
+            case 4 -> line.startsWith("args", col) ? ARGS : NONE;
+            case 7 -> line.startsWith("command", col) ? ARGS : NONE;
+            default -> NONE;
+        };
+    }
+
+    private static boolean isBaseImageKey(String line, int col, int keyTo) {
+        return keyTo - col >= 9 && (line.startsWith("baseImage", keyTo - 9) || line.startsWith("BaseImage", keyTo - 9));
+    }
+
+    private static boolean isFlowOrBlockStart(char c) {
+        return c == '{' || c == '[' || c == '|' || c == '>';
+    }
+
+    /**
+     * Reads a one-line flow sequence of scalars ({@code ["--a=b", c, 'd']}) under {@code args} or {@code command} and
+     * reports the launched images among them.
+     *
+     * @return false to give up (nested collections, escapes, anything but scalars)
+     */
+    private static boolean flowArguments(String value, int line, ImageValueWalker.Sink sink) {
+        List<String> items = new ArrayList<>();
+        int i = 1;
+        int n = value.length();
+        while (true) {
+            while (i < n && value.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= n) {
+                return false;
+            }
+            char c = value.charAt(i);
+            if (c == ']' && items.isEmpty()) {
+                break;
+            }
+            if (c == '"' || c == '\'') {
+                StringBuilder scalar = new StringBuilder();
+                int close = i + 1;
+                while (true) {
+                    if (close >= n || c == '"' && value.charAt(close) == '\\') {
+                        return false;
+                    }
+                    if (value.charAt(close) == c) {
+                        if (c == '\'' && close + 1 < n && value.charAt(close + 1) == '\'') {
+                            scalar.append(c);
+                            close += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    scalar.append(value.charAt(close++));
+                }
+                items.add(scalar.toString());
+                i = close + 1;
+            } else {
+                int stop = i;
+                while (stop < n && value.charAt(stop) != ',' && value.charAt(stop) != ']') {
+                    stop++;
+                }
+                String plain = value.substring(i, stop).strip();
+                if (plain.isEmpty() || "&*!|>%@`?{[#\"'".indexOf(plain.charAt(0)) >= 0 || plain.contains(": ")
+                        || plain.startsWith("- ") || plain.equals("-") || plain.contains(" #") || plain.endsWith(":") || plain.indexOf('}') >= 0) {
+                    return false;
+                }
+                items.add(plain);
+                i = stop;
+            }
+            while (i < n && value.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= n) {
+                return false;
+            }
+            if (value.charAt(i) == ']') {
+                break;
+            }
+            if (value.charAt(i) != ',') {
+                return false;
+            }
+            i++;
+        }
+        if (!isBlankOrComment(value.substring(i + 1))) {
+            return false;
+        }
+        for (String item : items) {
+            String reference = LaunchedImages.reference(item);
+            if (reference != null) {
+                sink.value(reference, line);
+            }
         }
         return true;
     }

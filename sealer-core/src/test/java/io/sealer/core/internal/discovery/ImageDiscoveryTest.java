@@ -518,6 +518,137 @@ class ImageDiscoveryTest {
     }
 
     @Test
+    void componentsSwitchedOffInTheSameMappingAreNotCachedButListed() throws IOException {
+        write("manifests/cr.yaml", """
+                spec:
+                  exporter: {enabled: false, image: quay.io/x/exporter:1}
+                  agent:
+                    image:
+                      registry: quay.io
+                      repository: x/agent
+                      tag: "2"
+                    sidecarImage: quay.io/x/sidecar:2
+                    enabled: false
+                    nested:
+                      image: quay.io/x/nested:3
+                  web:
+                    enabled: true
+                    image: quay.io/x/web:4
+                  quoted:
+                    enabled: "false"
+                    image: quay.io/x/quoted:5
+                """);
+        write("manifests/cr.json", """
+                {"spec": {"db": {"image": "quay.io/x/db:6", "enabled": false}}}
+                """);
+
+        DiscoveryResult result = discover();
+
+        assertThat(result.fullNames()).containsExactly("quay.io/x/nested:3", "quay.io/x/quoted:5", "quay.io/x/web:4");
+        assertThat(result.warnings()).containsExactly(
+                "manifests/cr.json:1: component switched off (enabled: false); not caching its image quay.io/x/db:6",
+                "manifests/cr.yaml:2: component switched off (enabled: false); not caching its image "
+                        + "quay.io/x/exporter:1",
+                "manifests/cr.yaml:5: component switched off (enabled: false); not caching its images "
+                        + "quay.io/x/agent:2, quay.io/x/sidecar:2");
+    }
+
+    @Test
+    void baseImagesTakeTheTagOrVersionBesideThemOrTheParentVersion() throws IOException {
+        write("manifests/prometheus.yaml", """
+                kind: Prometheus
+                spec:
+                  baseImage: quay.io/prometheus/prometheus
+                  version: v2.48.0
+                ---
+                kind: Prometheus
+                spec:
+                  version: v2.40.0
+                  baseImage: quay.io/prometheus/old
+                  tag: v2.41.0
+                ---
+                kind: TidbCluster
+                spec:
+                  pd:
+                    baseImage: pingcap/pd
+                    version: v6.5.0
+                  tikv:
+                    baseImage: pingcap/tikv:v6.1.0
+                  components:
+                    - baseImage: pingcap/tidb
+                  version: v6.1.0
+                ---
+                kind: Other
+                spec:
+                  child:
+                    grandchild:
+                      baseImage: example.com/too/deep
+                  version: v1
+                """);
+
+        DiscoveryResult result = discover();
+
+        assertThat(result.fullNames()).containsExactly("docker.io/pingcap/pd:v6.5.0", "docker.io/pingcap/tidb:v6.1.0",
+                "docker.io/pingcap/tikv:v6.1.0", "quay.io/prometheus/old:v2.41.0",
+                "quay.io/prometheus/prometheus:v2.48.0");
+        assertThat(result.warnings()).containsExactly("manifests/prometheus.yaml:27: skipped "
+                + "spec.child.grandchild.baseImage \"example.com/too/deep\": it names no tag and there is no version "
+                + "beside it or in the parent mapping");
+    }
+
+    @Test
+    void imagesThatOperatorsLaunchAreTakenFromArgsCommandAndEnvWhenFullyQualified() throws IOException {
+        write("manifests/operator.yaml", """
+                spec:
+                  containers:
+                    - name: operator
+                      image: quay.io/acme/operator:v1
+                      command: ["/manager", "--sidecar=registry.example.com:5000/acme/sidecar:v2", --port=8080]
+                      args:
+                        - --prometheus-config-reloader=quay.io/prometheus-operator/prometheus-config-reloader:v0.60.1
+                        - "--log-level=info"
+                        - --webhook=https://hooks.example.com/path:443
+                        - ghcr.io/acme/job@sha256:%1$s
+                        - localhost/acme/local:1
+                        - --kubelet-service=kube-system/kubelet
+                        - --untagged=quay.io/acme/untagged
+                        - --short=nginx:1.25
+                        - plain words with quay.io/acme/words:1
+                        - |
+                          quay.io/acme/script:1
+                      env:
+                        - name: RELATED_IMAGE_AGENT
+                          value: "quay.io/acme/agent:v3"
+                        - value: gcr.io/acme/first-key:v4
+                          name: FIRST_KEY
+                        - name: ENDPOINT
+                          value: http://svc.example.com:8080/api
+                        - name: FROM_FIELD
+                          valueFrom:
+                            fieldRef:
+                              fieldPath: metadata.namespace
+                        - name: NOT_QUALIFIED
+                          value: acme/agent:v3
+                  notContainers:
+                    value: quay.io/acme/not-env:1
+                    list:
+                      - quay.io/acme/not-args:1
+                """.formatted(HEX));
+
+        DiscoveryResult result = discover();
+
+        assertThat(result.fullNames()).containsExactly("gcr.io/acme/first-key:v4", "ghcr.io/acme/job@sha256:" + HEX,
+                "localhost/acme/local:1", "quay.io/acme/agent:v3", "quay.io/acme/operator:v1",
+                "quay.io/prometheus-operator/prometheus-config-reloader:v0.60.1",
+                "registry.example.com:5000/acme/sidecar:v2");
+        assertThat(result.sourcesOf(ImageReference.parse("registry.example.com:5000/acme/sidecar:v2")))
+                .containsExactly("manifests/operator.yaml:5");
+        assertThat(result.sourcesOf(ImageReference.parse("gcr.io/acme/first-key:v4")))
+                .containsExactly("manifests/operator.yaml:21");
+        assertThat(result.warnings()).isEmpty();
+    }
+
+    @Test
     void rejectsARootThatIsNotADirectory() {
         assertThatThrownBy(() -> discoverAt(root.resolve("missing"))).isInstanceOf(BuildException.class)
                 .hasMessageContaining("needs a directory");

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -123,6 +126,70 @@ class SimpleYamlScannerTest {
             image: last/top:1
             """,
             """
+            spec:
+              containers:
+              - name: op
+                image: quay.io/a/op:1
+                command: ["/manager", "--x=quay.io/a/x:1", 'quay.io/a/single:2', plain.io/a/p:3, --p=8080]
+                args:
+                - --reloader=quay.io/a/reloader:v1 # comment
+                - "--log=info"
+                - 'localhost:5000/a/b@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'
+                - --port=8080
+                - https://example.com/a:1
+                - |
+                  quay.io/a/block:1
+                - >
+                  folded with/slash:1
+                - --after=quay.io/a/after:1
+                - nested:
+                    value: quay.io/a/mapping-item:1
+                - - quay.io/a/nested-seq:1
+                env:
+                - name: A
+                  value: quay.io/a/env:1
+                - value: "quay.io/a/first:1"
+                  name: B
+                - name: C
+                  valueFrom:
+                    fieldRef:
+                      fieldPath: metadata.labels['app.kubernetes.io/name']
+                - {name: D, value: plain}
+                - name: E
+                  value: |
+                    quay.io/a/clip:1
+                - name: F
+                  value: http://svc.example.com:8080/x
+              initContainers:
+              - args:
+                - quay.io/a/init:1
+                env: []
+                command:
+                -   quay.io/a/wide:1
+                image: quay.io/a/init-image:1
+              schema:
+                args:
+                  description: "Arguments. More info: https://kubernetes.io/docs/tasks/inject-data-application/x"
+                  items:
+                    type: string
+                env:
+                  items:
+                    properties:
+                      value:
+                        description: 'Variable references $(VAR_NAME) are expanded: https://example.com/a:1'
+            """,
+            """
+            args: [--a=quay.io/a/flow:1, "--b=quay.io/b/flow:2"]  # trailing comment
+            command: []
+            env:
+            - name: X
+              value: 'quay.io/a/single:1'
+            other:
+              value: quay.io/a/not-env:1
+              args: quay.io/a/not-a-list:1
+            image: last/one:1
+            """,
+            """
             openAPIV3Schema:
               properties:
                 image:
@@ -195,6 +262,23 @@ class SimpleYamlScannerTest {
             "? complex\n: image\n",
             "image: !!str tagged:1\n",
             "--- {image: x:1}\n",
+            "args:\n-\n  quay.io/a/b:1\n",
+            "args:\n- --x=quay.io/a/b:1\n  continued\n",
+            "args:\n- >-\n  quay.io/a/b:1\n",
+            "env:\n- name: a\n  value:\n    quay.io/a/b:1\n",
+            "env:\n- name: a\n  value: |-\n    quay.io/a/b:1\n",
+            "env: [{name: a, value: quay.io/a/b:1}]\n",
+            "env:\n- {name: a, value: quay.io/a/b:1}\n",
+            "args: [\"esc\\u0041\", quay.io/a/b:1]\n",
+            "args: [[quay.io/a/b:1]]\n",
+            "args: [a, quay.io/a/b:1, ]\n",
+            "env:\n- name: a\n  args:\n  - x\n  value: quay.io/a/b:1\n",
+            "a:\n  enabled: false\n  image: x:1\n",
+            "image: x:1\nb:\n  \"enabled\": no\n",
+            "image: x:1\nb:\n  enabled: \"true\"\n",
+            "image: x:1\nb:\n  enabled:\n",
+            "spec:\n  baseImage: pingcap/pd\n  version: v1\n",
+            "spec:\n  tidbBaseImage: \"pingcap/tidb\"\n",
     })
     void unusualYamlGivesUpAndJacksonDecides(String document) {
         assertThat(SimpleYamlScanner.scan(document, (value, line) -> { })).isFalse();
@@ -232,6 +316,80 @@ class SimpleYamlScannerTest {
 
         assertThat(SimpleYamlScanner.scan(document, (value, line) -> fast.add(line + " " + value))).isTrue();
         assertThat(fast).containsExactlyElementsOf(jackson(document));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            """
+            containers:
+              - name: web
+                image: nginx:1.25
+                args: ["--port=8080", "--log-level=info"]
+                env:
+                  - name: SETTING_0
+                    value: "value-12"
+                  - name: SETTING_1
+                    value: "value-345"
+            """,
+            """
+            a:
+              enabled: false
+              replicas: 1
+            """,
+            """
+            kind: Widget
+            spec:
+              image: ghcr.io/grafana/grafana:v1.5.2
+              monitoring:
+                enabled: true  # on
+                exporterImage: registry.k8s.io/busybox:1.36
+              "enabled": TRUE
+            """,
+    })
+    void containersWithPlainArgsEnvAndEnabledComponentsStayOnTheFastPath(String document) throws IOException {
+        List<String> fast = new ArrayList<>();
+
+        assertThat(SimpleYamlScanner.scan(document, (value, line) -> fast.add(line + " " + value))).isTrue();
+        assertThat(fast).containsExactlyElementsOf(jackson(document));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prometheus-operator/prometheus-operator-deployment.yaml",
+            "strimzi/060-Deployment-strimzi-cluster-operator.yaml"})
+    void realOperatorDeploymentsStayOnTheFastPath(String fixture) throws IOException, URISyntaxException {
+        String document = Files.readString(Path.of(getClass().getClassLoader()
+                .getResource("realworld/" + fixture).toURI()));
+        List<String> fast = new ArrayList<>();
+
+        assertThat(SimpleYamlScanner.scan(document, (value, line) -> fast.add(line + " " + value))).isTrue();
+        assertThat(fast).hasSizeGreaterThan(1).containsExactlyElementsOf(jackson(document));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "quay.io/a/b:1", "--x=quay.io/a/b:1", "--x=quay.io/a/b", "-x", "--x=", "--x=a:b", "a/b:1", "a/b@x",
+            "localhost/a:1", "localhost:5000/a:1", "10.0.0.1:5000/a/b@sha256:"
+                    + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            "https://quay.io/a/b:1", "quay.io/a/b:1 #c", "quay.io/a/b:1#c", "quay.io/A/b:1", "quay.io/a/b:1:2",
+            "quay.io:/a:1", ":/a:1", "@/a", "quay.io/a/b:1,", "[quay.io/a/b:1]", "{a: quay.io/a/b:1}",
+            "'quay.io/a/b:1'", "\"quay.io/a/b:1\"", "\"--x=quay.io/a/b:1\"", "'it''s/a:1'", "-- quay.io/a/b:1",
+            "? quay.io/a/b:1", "quay.io/a/b: 1", "&a quay.io/a/b:1", "!!str quay.io/a/b:1", "- quay.io/a/b:1",
+    })
+    void launchedValuesAgreeWithJacksonWheneverTheFastPathAnswers(String value) throws IOException {
+        for (String document : List.of("args:\n- " + value + "\n", "command:\n  - " + value + "\n  - x\n",
+                "args: [" + value + "]\n", "args: [a, " + value + ", b]\n",
+                "env:\n- name: A\n  value: " + value + "\n", "env:\n  - value: " + value + "\n    name: A\n")) {
+            List<String> fast = new ArrayList<>();
+            List<String> full;
+            try {
+                full = jackson(document);
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            if (SimpleYamlScanner.scan(document, (v, line) -> fast.add(line + " " + v))) {
+                assertThat(fast).as(document).containsExactlyElementsOf(full);
+            }
+        }
     }
 
     private static List<String> jackson(String document) throws IOException {
