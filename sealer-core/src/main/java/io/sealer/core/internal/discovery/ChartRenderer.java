@@ -109,7 +109,10 @@ final class ChartRenderer {
             for (Path values : valuesFiles) {
                 command = command.withValuesFile(values);
             }
-            return command.call();
+            TemplateCommand ready = command;
+            return NativeHelm.call(name, ready::call);
+        } catch (BuildException e) {
+            throw e;
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
             String lower = message.toLowerCase(Locale.ROOT);
