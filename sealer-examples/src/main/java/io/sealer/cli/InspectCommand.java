@@ -10,6 +10,7 @@ import io.sealer.api.image.Platform;
 import io.sealer.core.SealerClient;
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,9 +40,11 @@ final class InspectCommand extends CliCommand {
             images = client.images().inspect(name);
         }
         if (platform != null) {
-            images = images.stream().filter(i -> i.platform().matches(platform)).toList();
+            List<ClusterImage> all = images;
+            images = all.stream().filter(i -> i.platform().matches(platform)).toList();
             if (images.isEmpty()) {
-                throw new ImageNotFoundException(name, "the local store has no " + platform + " image of it");
+                throw new ImageNotFoundException(name, "the local store has no " + platform + " image of it; it has "
+                        + all.stream().map(i -> i.platform().toString()).sorted().collect(Collectors.joining(", ")));
             }
         }
         ArrayNode view = JsonNodeFactory.instance.arrayNode();

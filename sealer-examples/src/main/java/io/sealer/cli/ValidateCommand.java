@@ -50,6 +50,10 @@ final class ValidateCommand extends CliCommand {
             + " when every file is valid.")
     boolean json;
 
+    @Option(names = "--syntax-only", description = {"Check Kubefiles' syntax only. By default a Kubefile's COPY, ADD",
+        "and APP sources must also be in its directory, its build context."})
+    boolean syntaxOnly;
+
     /** What a file looks like from its first lines. */
     enum Content { EMPTY, YAML, OTHER_DATA, KUBEFILE }
 
@@ -99,7 +103,7 @@ final class ValidateCommand extends CliCommand {
                 }
             }
             case KUBEFILE -> {
-                Kubefile kubefile = client.builds().validate(path);
+                Kubefile kubefile = syntaxOnly ? client.builds().parse(path) : client.builds().validate(path);
                 warn(kubefile.warnings());
                 model.put("type", "Kubefile");
                 model.set("model", Output.model(kubefile));

@@ -68,6 +68,11 @@ class InspectCommandTest {
         assertThat(spec.at("/layers/0/type").asText()).isEqualTo("COPY");
         assertThat(spec.at("/platform/architecture").asText()).isNotEmpty();
 
+        String other = spec.at("/platform/architecture").asText().equals("s390x") ? "linux/ppc64le" : "linux/s390x";
+        Cli.Result missing = run("inspect", "--platform", other, "app:1");
+        assertThat(missing.code()).isEqualTo(1);
+        assertThat(missing.err()).contains("has no " + other + " image of it; it has linux/");
+
         List<String> names = new ArrayList<>();
         fieldNames(fromJson, "", names);
         assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).matches(CAMEL_CASE));

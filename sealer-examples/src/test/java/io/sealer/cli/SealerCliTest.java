@@ -49,6 +49,7 @@ class SealerCliTest {
     @Test
     void validateAcceptsAGoodKubefileAndClusterfile() throws Exception {
         Files.writeString(dir.resolve("Kubefile"), "FROM scratch\nCOPY imageList manifests\nCMD kubectl get nodes\n");
+        Files.writeString(dir.resolve("imageList"), "nginx:1.25\n");
         Files.writeString(dir.resolve("Clusterfile"), """
                 apiVersion: sealer.io/v2
                 kind: Cluster
@@ -94,7 +95,10 @@ class SealerCliTest {
     @Test
     void validateJsonPrintsTheParsedModel() throws Exception {
         Files.writeString(dir.resolve("Kubefile"), "FROM scratch\nCOPY etc .\n");
-        assertThat(run("validate", "--json", "Kubefile")).isZero();
+        assertThat(run("validate", "--json", "Kubefile")).isEqualTo(1);
+        assertThat(out()).contains("Kubefile:2: COPY source \"etc\" not found in build context");
+        out.reset();
+        assertThat(run("validate", "--json", "--syntax-only", "Kubefile")).isZero();
         assertThat(out()).contains("\"type\" : \"Kubefile\"").contains("\"instruction\" : \"COPY\"");
     }
 

@@ -106,7 +106,7 @@ class ValidateCommandTest {
 
     @Test
     void realKubefilesAndClusterfilesWithOldFormsAreValidWithWarnings() {
-        Cli.Result result = validate(real("kubefile/sealos-image-cri-shim-README-add.Kubefile"),
+        Cli.Result result = validate("--syntax-only", real("kubefile/sealos-image-cri-shim-README-add.Kubefile"),
                 real("kubefile/constructed-from-platform-quoted.Kubefile"),
                 real("clusterfile/sealer-v0.4.0-plugin-test_clusterfile.yaml"),
                 real("clusterfile/sealer-v0.8.6-config-test_clusterfile.yaml"));
@@ -201,7 +201,7 @@ class ValidateCommandTest {
                 APP nginx local://nginx.yaml
                 LAUNCH ["nginx"]
                 """);
-        Cli.Result result = validate("--json", "Kubefile");
+        Cli.Result result = validate("--json", "--syntax-only", "Kubefile");
         assertThat(result.code()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).doesNotContain("passw0rd");
 
