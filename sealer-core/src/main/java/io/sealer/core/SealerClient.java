@@ -8,6 +8,7 @@ import io.sealer.api.plugin.Plugin;
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.api.spi.HostConnector;
 import io.sealer.api.spi.RegistryClientProvider;
+import io.sealer.api.ssh.SshSettings;
 import io.sealer.core.internal.client.Adapters;
 import io.sealer.core.internal.client.BuildRunner;
 import io.sealer.core.internal.client.ClientRuntime;
@@ -129,6 +130,7 @@ public final class SealerClient implements AutoCloseable {
         private RegistrySettings registrySettings = RegistrySettings.defaults();
         private RegistryClientProvider registryProvider;
         private HostConnector hostConnector;
+        private SshSettings sshSettings = SshSettings.defaults();
         private final List<Plugin> plugins = new ArrayList<>();
         private ClassLoader adapterLoader = SealerClient.class.getClassLoader();
 
@@ -177,6 +179,15 @@ public final class SealerClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How to reach hosts over SSH: known hosts and the host-key policy, identities, timeouts, keep-alive
+         * ({@link SshSettings#defaults()} by default: host keys checked against {@code ~/.ssh/known_hosts}).
+         */
+        public Builder sshSettings(SshSettings value) {
+            this.sshSettings = Objects.requireNonNull(value, "value");
+            return this;
+        }
+
         /** A plugin, besides those found on the class path; given plugins come first. */
         public Builder plugin(Plugin value) {
             plugins.add(Objects.requireNonNull(value, "value"));
@@ -195,7 +206,7 @@ public final class SealerClient implements AutoCloseable {
         /** The client. */
         public SealerClient build() {
             Adapters adapters = new Adapters(Optional.ofNullable(registryProvider), Optional.ofNullable(hostConnector),
-                    plugins, adapterLoader);
+                    sshSettings, plugins, adapterLoader);
             return new SealerClient(new ClientRuntime(storeRoot != null ? storeRoot : StorePaths.defaultRoot(),
                     platform != null ? platform : Platform.host(), listener, registrySettings, adapters));
         }

@@ -1,21 +1,23 @@
 package io.sealer.api.spi;
 
-import io.sealer.api.cluster.Host;
 import io.sealer.api.cluster.SshCredentials;
 
 /**
- * Opens sessions to remote hosts. Implemented by {@code sealer-ssh} and listed in
- * {@code META-INF/services/io.sealer.api.spi.HostConnector}. Implementations verify host keys by default and pool
- * one connection per host.
+ * Opens sessions to hosts: one authenticated session per host, pooled and reused. Created by a
+ * {@link HostConnectorProvider} (or given to the client builder). Host keys are verified as its
+ * {@link io.sealer.api.ssh.SshSettings} say.
  */
 public interface HostConnector extends AutoCloseable {
     /**
-     * Connects (or reuses the pooled connection) to {@code address} of {@code host}.
+     * Connects to {@code address} (or returns the pooled session) with the host's credentials: a private key (with
+     * its passphrase), a password (also through keyboard-interactive), or the settings' identity files.
      *
-     * @throws io.sealer.api.HostException naming the host when it cannot be reached or authentication fails
+     * @throws io.sealer.api.HostException naming the host when it cannot be reached, its key is unknown or changed, or
+     *     authentication fails
      */
-    HostSession connect(Host host, String address, SshCredentials credentials);
+    HostSession connect(String address, SshCredentials credentials);
 
+    /** Closes every pooled session. */
     @Override
     void close();
 }

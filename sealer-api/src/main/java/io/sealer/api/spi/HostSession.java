@@ -1,30 +1,49 @@
 package io.sealer.api.spi;
 
-import java.io.InputStream;
+import io.sealer.api.event.Progress;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.function.Consumer;
 
-/** A live session to one host: run commands, send files and tar streams, read files. */
+/**
+ * A live, authenticated session to one host, reused for every command and transfer; thread-safe (commands may run
+ * concurrently on their own channels). Obtained from {@link HostConnector#connect}. Every failure is a
+ * {@link io.sealer.api.HostException} naming the host; no secret ever appears in one.
+ */
 public interface HostSession extends AutoCloseable {
-    /** The address this session talks to. */
+    /** The address this session talks to ({@code host} or {@code host:port}). */
     String address();
 
-    /**
-     * Runs a shell command, streaming each output line to {@code output}.
-     *
-     * @return the exit status and the last lines of output
-     */
-    ExecResult exec(String command, Duration timeout, Consumer<String> output);
+    /** The user commands run as ({@code root}, or a user whose commands go through {@code sudo}). */
+    String user();
 
-    /** Copies one local file to {@code remotePath}, creating parent directories. */
+    /**
+     * Runs a command, reporting each output line as a {@link io.sealer.api.event.ProgressEvent.LogLine} of
+     * {@code progress} (secrets redacted). A command that was running when the connection dropped is reported as
+     * failed, never run again.
+     *
+     * @return its exit status and last output lines
+     * @throws io.sealer.api.HostException naming the host when it cannot be run, or when it times out (the remote
+     *     process group is killed then)
+     */
+    ExecResult exec(RemoteCommand command, Progress progress);
+
+    /** The host's platform, detected once per session. */
+    HostPlatform platform();
+
+    /**
+     * Sends the directory {@code local} so that its content appears as {@code remoteDir}: as one tar stream over one
+     * channel into a staging directory beside it, renamed into place when complete (an interrupted transfer never
+     * leaves a tree that looks complete), hashed while it is sent; SFTP where the host has no {@code tar}. When the
+     * host's marker in {@code remoteDir} already records {@code contentId} and the tree's digest, nothing is sent.
+     *
+     * @param contentId what the tree is (an image id), recorded in the marker with the digest
+     */
+    TreeTransfer sendTree(Path local, String remoteDir, String contentId, Progress progress);
+
+    /** Copies one local file to {@code remotePath}, creating parent directories, atomically (a temporary name first). */
     void upload(Path local, String remotePath);
 
-    /** Streams a tar archive into {@code remoteDir} ({@code tar -x} on the host), one channel for the whole tree. */
-    void uploadTar(InputStream tar, String remoteDir);
-
-    /** Opens a remote file for reading. */
-    InputStream download(String remotePath);
+    /** Copies one remote file to {@code local}. */
+    void download(String remotePath, Path local);
 
     @Override
     void close();

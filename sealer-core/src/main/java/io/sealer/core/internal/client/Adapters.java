@@ -3,6 +3,8 @@ package io.sealer.core.internal.client;
 import io.sealer.api.AdapterMissingException;
 import io.sealer.api.plugin.Plugin;
 import io.sealer.api.spi.HostConnector;
+import io.sealer.api.spi.HostConnectorProvider;
+import io.sealer.api.ssh.SshSettings;
 import io.sealer.api.spi.RegistryClientProvider;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +33,17 @@ public final class Adapters implements AutoCloseable {
 
     /**
      * @param registry the registry provider given to the builder, or empty to look one up
-     * @param connector the host connector given to the builder, or empty to look one up
+     * @param connector the host connector given to the builder, or empty to create one with the SSH adapter found
+     * @param sshSettings how the SSH adapter found is set up
      * @param plugins plugins given to the builder; those on the class path are added after them
      * @param loader where to look adapters up
      */
-    public Adapters(Optional<RegistryClientProvider> registry, Optional<HostConnector> connector, List<Plugin> plugins,
-            ClassLoader loader) {
+    public Adapters(Optional<RegistryClientProvider> registry, Optional<HostConnector> connector,
+            SshSettings sshSettings, List<Plugin> plugins, ClassLoader loader) {
         List<Plugin> given = List.copyOf(plugins);
         this.registry = registry.isPresent() ? () -> registry : once(() -> first(RegistryClientProvider.class, loader));
-        this.connector = connector.isPresent() ? () -> connector : once(() -> first(HostConnector.class, loader));
+        this.connector = connector.isPresent() ? () -> connector
+                : once(() -> first(HostConnectorProvider.class, loader).map(p -> p.create(sshSettings)));
         this.connectorGiven = connector.isPresent();
         this.plugins = once(() -> {
             List<Plugin> all = new ArrayList<>(given);
