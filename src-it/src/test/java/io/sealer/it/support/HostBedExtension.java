@@ -83,6 +83,7 @@ public final class HostBedExtension implements BeforeAllCallback, AfterAllCallba
     private final List<String> extraSshdConfig = new ArrayList<>();
     private Optional<String> rootPassword = Optional.empty();
     private Boolean passwordAuthentication;
+    private boolean pubkeyAuthentication = true;
 
     private Path workDir;
     private String bridge;
@@ -154,6 +155,13 @@ public final class HostBedExtension implements BeforeAllCallback, AfterAllCallba
         return this;
     }
 
+    /** Whether {@code sshd} accepts keys ({@code PubkeyAuthentication}); it does by default. */
+    public HostBedExtension pubkeyAuthentication(boolean enabled) {
+        requireNotStarted();
+        this.pubkeyAuthentication = enabled;
+        return this;
+    }
+
     /** The types of the hosts' keys, {@code ed25519} only by default. */
     public HostBedExtension hostKeyTypes(SshKeyType... types) {
         requireNotStarted();
@@ -165,7 +173,11 @@ public final class HostBedExtension implements BeforeAllCallback, AfterAllCallba
         return this;
     }
 
-    /** A line appended to every host's {@code sshd_config} (e.g. {@code MaxSessions 2} or a {@code Match} block). */
+    /**
+     * A line of every host's {@code sshd_config}, winning over the bed's own settings (sshd takes a keyword's first
+     * value), e.g. {@code MaxSessions 2} or {@code PermitRootLogin no}; from a {@code Match} line on, lines go to the
+     * end of the file, as {@code Match} blocks must.
+     */
     public HostBedExtension sshdConfig(String line) {
         requireNotStarted();
         extraSshdConfig.add(Objects.requireNonNull(line, "line"));
@@ -263,13 +275,13 @@ public final class HostBedExtension implements BeforeAllCallback, AfterAllCallba
             } catch (RuntimeException e) {
                 cause.addSuppressed(e);
             }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
             if (cause instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException("cannot set up the host bed: " + cause, cause);
+            IllegalStateException reported = new IllegalStateException("cannot set up the host bed (it needs root"
+                    + " with CAP_NET_ADMIN and CAP_SYS_ADMIN, and the Debian packages .ci/test.sh installs): "
+                    + cause.getMessage(), cause);
+            throw reported;
         } finally {
             pool.shutdownNow();
         }
@@ -449,6 +461,10 @@ public final class HostBedExtension implements BeforeAllCallback, AfterAllCallba
 
     List<String> extraSshdConfig() {
         return extraSshdConfig;
+    }
+
+    boolean pubkeyAuthentication() {
+        return pubkeyAuthentication;
     }
 
     boolean passwordAuthentication() {

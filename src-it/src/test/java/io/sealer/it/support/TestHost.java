@@ -430,9 +430,18 @@ public final class TestHost {
     // ---- helpers ----
 
     private String sshdConfig() {
+        List<String> extra = bed.extraSshdConfig();
+        int match = 0;
+        while (match < extra.size() && !extra.get(match).strip().regionMatches(true, 0, "Match ", 0, 6)) {
+            match++;
+        }
         StringBuilder config = new StringBuilder()
-                .append("# written by the test bed (HostBedExtension) for host ").append(name).append('\n')
-                .append("Port ").append(SSH_PORT).append('\n')
+                .append("# written by the test bed (HostBedExtension) for host ").append(name).append('\n');
+        // sshd takes a keyword's first value: the test's own lines come first
+        for (String line : extra.subList(0, match)) {
+            config.append(line).append('\n');
+        }
+        config.append("Port ").append(SSH_PORT).append('\n')
                 .append("AddressFamily inet\n")
                 .append("ListenAddress 0.0.0.0\n");
         for (SshKeyType type : bed.hostKeyTypes()) {
@@ -441,7 +450,7 @@ public final class TestHost {
         config.append("PidFile none\n")
                 .append("PermitRootLogin yes\n")
                 .append("UsePAM no\n")
-                .append("PubkeyAuthentication yes\n")
+                .append("PubkeyAuthentication ").append(bed.pubkeyAuthentication() ? "yes" : "no").append('\n')
                 .append("AuthorizedKeysFile .ssh/authorized_keys\n")
                 .append("PasswordAuthentication ").append(bed.passwordAuthentication() ? "yes" : "no").append('\n')
                 .append("PermitEmptyPasswords no\n")
@@ -457,7 +466,7 @@ public final class TestHost {
             // OpenSSH 9.8+ would block the test machine's address after a few refused logins
             config.append("PerSourcePenalties no\n");
         }
-        for (String line : bed.extraSshdConfig()) {
+        for (String line : extra.subList(match, extra.size())) {
             config.append(line).append('\n');
         }
         return config.toString();
