@@ -102,6 +102,33 @@ class HostBedLifecycleTest {
     }
 
     @Test
+    void optionsReachEveryHostsSshd() {
+        try (HostBedExtension bed = HostBedExtension.withHosts(2).pubkeyAuthentication(false)
+                .rootPassword("root-secret").passwordlessSudoUser("deploy", "deploy-secret")
+                .sshdConfig("Match User deploy").sshdConfig("  ForceCommand echo forced")) {
+            bed.start();
+            for (TestHost host : bed.hosts()) {
+                Processes.Result key = bed.ssh().run(host, "id -u");
+                assertThat(key.exitCode()).isEqualTo(255);
+                assertThat(key.stderr()).contains("Permission denied");
+                assertThat(bed.ssh().password("root-secret").check(host, "id -u").stdoutText().strip())
+                        .isEqualTo("0");
+                assertThat(bed.ssh().user("deploy").password("deploy-secret").check(host, "id -u").stdoutText()
+                        .strip()).isEqualTo("forced");
+            }
+        }
+        try (HostBedExtension bed = HostBedExtension.withHosts(1).sshdConfig("PermitRootLogin no")
+                .passwordlessSudoUser("deploy")) {
+            bed.start();
+            TestHost host = bed.host(0);
+            assertThat(bed.ssh().run(host, "true").stderr()).contains("Permission denied");
+            assertThat(bed.ssh().user("deploy").check(host, "sudo -n id -u").stdoutText().strip()).isEqualTo("0");
+            assertThat(host.path("/etc/ssh/sshd_config")).content().startsWith("# written by the test bed")
+                    .contains("PermitRootLogin no\n");
+        }
+    }
+
+    @Test
     void aSecondBedInTheSameJvmIsRefusedWhileOneRuns() {
         try (HostBedExtension running = HostBedExtension.withHosts(1)) {
             running.start();
