@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -265,7 +267,7 @@ public final class HostBedExtension implements BeforeAllCallback, AfterAllCallba
             // the other hosts' set-up runs on: let it end before tearing down, or it would re-create what goes
             for (CompletableFuture<?> future : started) {
                 try {
-                    future.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                    future.get(2, TimeUnit.MINUTES);
                 } catch (Exception ignored) {
                     // its failure, if any, is the same story or a consequence
                 }
@@ -608,7 +610,7 @@ public final class HostBedExtension implements BeforeAllCallback, AfterAllCallba
         }
         try (Stream<Path> entries = Files.list(tmp)) {
             for (Path entry : entries.filter(path -> path.getFileName().toString().startsWith(WORK_DIR_PREFIX)
-                    && Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+                    && Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).toList()) {
                 deleteTree(entry);
                 left.add("directory " + entry);
             }
@@ -695,7 +697,7 @@ public final class HostBedExtension implements BeforeAllCallback, AfterAllCallba
     }
 
     private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -354,7 +355,7 @@ public final class TestHost {
     }
 
     /** Writes root's {@code authorized_keys}, sets passwords, creates the test users and their sudo rules. */
-    void provision(List<ClientKey> clientKeys, java.util.Optional<String> rootPassword, List<TestUser> users)
+    void provision(List<ClientKey> clientKeys, Optional<String> rootPassword, List<TestUser> users)
             throws IOException {
         StringBuilder authorized = new StringBuilder();
         for (ClientKey key : clientKeys) {
