@@ -46,7 +46,7 @@ public final class HostKeyCheck {
         Set<String> knownTypes = new LinkedHashSet<>();
         for (KnownHostsFile.Line line : lines) {
             KnownHostEntry entry = line.entry();
-            if (!entry.isHostMatch(target.host(), target.port())) {
+            if (!HostPatterns.matches(entry, target)) {
                 continue;
             }
             AuthorizedKeyEntry key = entry.getKeyEntry();
@@ -82,7 +82,7 @@ public final class HostKeyCheck {
     public static Set<String> knownTypes(List<KnownHostsFile.Line> lines, HostKeyTarget target) {
         Set<String> types = new LinkedHashSet<>();
         for (KnownHostsFile.Line line : lines) {
-            if (line.entry().getMarker() == null && line.entry().isHostMatch(target.host(), target.port())) {
+            if (line.entry().getMarker() == null && HostPatterns.matches(line.entry(), target)) {
                 types.add(line.entry().getKeyEntry().getKeyType());
             }
         }
