@@ -52,8 +52,8 @@ final class RemoteTreeScripts {
     }
 
     /**
-     * After an SFTP upload: creates the symlinks, sets every entry's mode (deepest first), and gives the tree to root
-     * when a user uploaded it.
+     * After an SFTP upload: creates the symlinks, gives the tree to root when a user uploaded it, and sets every
+     * entry's mode and mtime (deepest first; mtimes where {@code touch -d @secs} works).
      */
     static String finishSftp(String staging, List<LocalTree.Entry> entries, boolean chownToRoot) {
         StringBuilder script = new StringBuilder();
@@ -73,6 +73,8 @@ final class RemoteTreeScripts {
                 script.append("chmod ").append(Integer.toOctalString(entry.mode())).append(" -- ")
                         .append(single(entry.name())).append(" || exit 1\n");
             }
+            script.append("touch -h -m -d @").append(entry.mtimeSeconds()).append(" -- ")
+                    .append(single(entry.name())).append(" 2>/dev/null\n");
         }
         return script.toString();
     }
