@@ -152,6 +152,21 @@ class AuthTest {
     }
 
     @Test
+    void aSilentServerTimesOut() throws Exception {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5,
+                java.net.InetAddress.getLoopbackAddress());
+                HostConnector connector = Hosts.connector(Hosts.settings(knownHosts)
+                        .authTimeout(java.time.Duration.ofSeconds(1)).build())) {
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> connector.connect("127.0.0.1:" + silent.getLocalPort(),
+                    Hosts.password("root", "x")))
+                    .isInstanceOf(HostException.class)
+                    .hasMessageContaining("within 1 s");
+            assertThat(System.nanoTime() - started).isLessThan(TimeUnit.SECONDS.toNanos(10));
+        }
+    }
+
+    @Test
     void aClosedPortIsReported() throws Exception {
         int port = server.port();
         server.close();

@@ -12,6 +12,7 @@ import io.sealer.api.spi.HostConnector;
 import io.sealer.api.spi.HostSession;
 import io.sealer.api.spi.RemoteCommand;
 import io.sealer.api.image.Platform;
+import org.apache.sshd.common.kex.KexProposalOption;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -219,6 +220,22 @@ class ExecTest {
         assertThat(session.exec(RemoteCommand.of("true"), Progress.NONE).succeeded()).isTrue();
         assertThatThrownBy(() -> again.exec(RemoteCommand.of("true"), Progress.NONE))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aeadCiphersFirstAndCompressionOnlyWhenAsked() throws Exception {
+        assertThat(server.negotiated(KexProposalOption.C2SENC)).isEqualTo("aes128-gcm@openssh.com");
+        assertThat(server.negotiated(KexProposalOption.S2CENC)).isEqualTo("aes128-gcm@openssh.com");
+        assertThat(server.negotiated(KexProposalOption.C2SCOMP)).isEqualTo("none");
+        connector.close();
+        try (HostConnector compressing = Hosts.connector(Hosts.settings(dir.resolve("known_hosts"))
+                .compression(true).build())) {
+            HostSession compressed = compressing.connect(server.address(), Hosts.password(Hosts.USER,
+                    Hosts.PASSWORD));
+            assertThat(compressed.exec(RemoteCommand.of("seq 1 20000 | tail -n 1"), Progress.NONE).lastLines())
+                    .containsExactly("20000");
+            assertThat(server.negotiated(KexProposalOption.C2SCOMP)).isIn("zlib@openssh.com", "zlib");
+        }
     }
 
     /** Waits until process {@code pid} is gone or a zombie. */

@@ -111,6 +111,11 @@ final class TestSshServer implements AutoCloseable {
         }
     }
 
+    /** The negotiated value of {@code option} on the (first) active session. */
+    String negotiated(org.apache.sshd.common.kex.KexProposalOption option) {
+        return server.getActiveSessions().get(0).getNegotiatedKexParameter(option);
+    }
+
     int activeSessions() {
         return server.getActiveSessions().size();
     }

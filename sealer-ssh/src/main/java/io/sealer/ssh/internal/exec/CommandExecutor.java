@@ -78,10 +78,11 @@ public final class CommandExecutor {
                 LOG.debug("{}: could not close the standard input of `{}`: {}", host, shown, e.toString());
             }
             if (!process.await(timeout)) {
-                boolean killed = kill(group.get(), shown);
-                process.await(Duration.ofSeconds(5));
+                // close the channel first, so the kill can have its slot even when every slot is taken
+                process.close();
                 out.close();
                 err.close();
+                boolean killed = kill(group.get(), shown);
                 throw failed(step, "`" + shown + "` timed out after " + Durations.text(timeout)
                         + (killed ? "; its process group was killed" : "; it could not be killed (no process group"
                                 + " was announced), its channel was closed") + tail.forMessage());
