@@ -163,6 +163,11 @@ final class TestSshServer implements AutoCloseable {
 
     /** A directory of links to every program on {@code PATH} but {@code tar}: a host without tar. */
     static Path pathWithoutTar(Path dir) throws IOException {
+        return pathWithout(dir, "tar");
+    }
+
+    /** A directory of links to every program on {@code PATH} but {@code missing}. */
+    static Path pathWithout(Path dir, String... missing) throws IOException {
         Map<String, Path> programs = new HashMap<>();
         for (String entry : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             Path folder = Path.of(entry);
@@ -173,7 +178,9 @@ final class TestSshServer implements AutoCloseable {
                 stream.filter(Files::isExecutable).forEach(p -> programs.putIfAbsent(p.getFileName().toString(), p));
             }
         }
-        programs.remove("tar");
+        for (String program : missing) {
+            programs.remove(program);
+        }
         for (Map.Entry<String, Path> program : programs.entrySet()) {
             Files.createSymbolicLink(dir.resolve(program.getKey()), program.getValue());
         }

@@ -129,6 +129,36 @@ class TransferTest {
     }
 
     @Test
+    void withoutSha256sumTarsExitStatusAlone() throws Exception {
+        Path local = Trees.build(dir.resolve("local"), 10, 1000);
+        try (TestSshServer plain = TestSshServer.start(hostKey).password("root", Hosts.PASSWORD)) {
+            plain.path(TestSshServer.pathWithout(Files.createDirectories(dir.resolve("bin")), "sha256sum").toString());
+            Hosts.trust(knownHosts, plain, hostKey);
+            HostSession host = connector.connect(plain.address(), Hosts.password("root", Hosts.PASSWORD));
+            Path remote = dir.resolve("host/plain");
+            host.sendTree(local, remote.toString(), "image-1", Progress.NONE);
+            assertThat(Trees.describe(remote, ".sealer-content")).isEqualTo(Trees.describe(local));
+        }
+    }
+
+    @Test
+    void aFailingExtractionSaysWhy() throws Exception {
+        Path local = Trees.build(dir.resolve("local"), 10, 2_000_000);
+        Path blocker = dir.resolve("host/file");
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "not a directory");
+        Hosts.Events events = new Hosts.Events();
+        assertThatThrownBy(() -> session.sendTree(local, blocker.resolve("rootfs").toString(), "image-1",
+                Progress.to(events)))
+                .isInstanceOf(HostException.class)
+                .hasMessageContaining(server.address())
+                .hasMessageContaining("Not a directory");
+        assertThat(events.events.get(events.events.size() - 1)).isInstanceOf(ProgressEvent.Failed.class);
+        assertThat(session.sendTree(local, dir.resolve("host/ok").toString(), "image-1", Progress.NONE).skipped())
+                .isFalse();
+    }
+
+    @Test
     void singleFilesUpAndDown() throws Exception {
         Path local = dir.resolve("config.yaml");
         Files.writeString(local, "kind: Cluster\n");
