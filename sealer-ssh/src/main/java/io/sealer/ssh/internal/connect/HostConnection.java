@@ -17,6 +17,8 @@ import io.sealer.ssh.internal.transfer.TreeDigestCache;
 import io.sealer.ssh.internal.transfer.TreeSender;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -129,6 +131,8 @@ final class HostConnection implements ChannelOpener, AutoCloseable {
             try {
                 return openOn(current, commandLine, out, err);
             } catch (IOException e) {
+                // a session that is going away refuses channels before it reports that it closed
+                current.waitFor(EnumSet.of(ClientSession.ClientSessionEvent.CLOSED), Duration.ofSeconds(2));
                 if (current.isOpen() && !current.isClosing()) {
                     throw e;
                 }
