@@ -16,9 +16,9 @@ public interface HostSession extends AutoCloseable {
     String user();
 
     /**
-     * Runs a command, reporting each output line as a {@link io.sealer.api.event.ProgressEvent.LogLine} of
-     * {@code progress} (secrets redacted). A command that was running when the connection dropped is reported as
-     * failed, never run again.
+     * Runs a command with root's privilege (through {@code sudo} for another user), reporting each output line as a
+     * {@link io.sealer.api.event.ProgressEvent.LogLine} of {@code progress} (secrets redacted). A command that was
+     * running when the connection dropped is reported as failed, never run again; its standard input is empty.
      *
      * @return its exit status and last output lines
      * @throws io.sealer.api.HostException naming the host when it cannot be run, or when it times out (the remote
@@ -30,21 +30,29 @@ public interface HostSession extends AutoCloseable {
     HostPlatform platform();
 
     /**
-     * Sends the directory {@code local} so that its content appears as {@code remoteDir}: as one tar stream over one
-     * channel into a staging directory beside it, renamed into place when complete (an interrupted transfer never
-     * leaves a tree that looks complete), hashed while it is sent; SFTP where the host has no {@code tar}. When the
-     * host's marker in {@code remoteDir} already records {@code contentId} and the tree's digest, nothing is sent.
+     * Sends the directory {@code local} so that its content appears as {@code remoteDir} (replacing what was there),
+     * owned by root: as one tar stream over one channel into a staging directory beside it, renamed into place when
+     * complete (an interrupted transfer never leaves a tree that looks complete), hashed while it is sent; SFTP where
+     * the host has no {@code tar}. When the host's marker in {@code remoteDir} ({@code .sealer-content}) already
+     * records {@code contentId} and the tree's digest, nothing is sent (and the result counts no files).
      *
-     * @param contentId what the tree is (an image id), recorded in the marker with the digest
+     * @param contentId what the tree is (an image id, one line), recorded in the marker with the digest
      */
     TreeTransfer sendTree(Path local, String remoteDir, String contentId, Progress progress);
 
-    /** Copies one local file to {@code remotePath}, creating parent directories, atomically (a temporary name first). */
+    /**
+     * Copies one local file to {@code remotePath} with root's privilege and the local file's mode, creating parent
+     * directories, atomically (a temporary name beside it first, renamed when it arrived whole).
+     */
     void upload(Path local, String remotePath);
 
-    /** Copies one remote file to {@code local}. */
+    /** Copies one remote file (read with root's privilege) to {@code local}, atomically. */
     void download(String remotePath, Path local);
 
+    /**
+     * Releases this session: later calls on it fail. The host's pooled connection stays open for other sessions and
+     * later {@link HostConnector#connect} calls until the connector is closed.
+     */
     @Override
     void close();
 }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  *
  * @param command the command line, run by {@code /bin/bash} (through {@code sudo} for a non-root user)
  * @param env variables exported before the command, as sealer's remote commands expect them (sorted, safely quoted;
- *     {@code PATH} gets {@code /usr/local/bin} and the system directories when unset)
+ *     when {@code env} sets no {@code PATH}, the host's gets {@code /usr/local/sbin:/usr/local/bin} and the system
+ *     directories appended); names must be shell variable names
  * @param timeout bound on the command; on expiry the remote process group is killed; empty: the connector's default
  * @param secrets values that must never appear in logs, events or exception messages (passwords, tokens given in
  *     {@code env} or on the command line); they are replaced by {@code ***}

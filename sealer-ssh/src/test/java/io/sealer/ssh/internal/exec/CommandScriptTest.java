@@ -1,0 +1,45 @@
+package io.sealer.ssh.internal.exec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.sealer.api.spi.RemoteCommand;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandScriptTest {
+    @Test
+    void exportsAreSortedAndQuotedAsSealerWritesThem() {
+        assertThat(CommandScript.exports(Map.of("B", "two words", "A", "say \"hi\" $USER `id` \\", "PATH", "/bin")))
+                .isEqualTo("export A=\"say \\\"hi\\\" \\$USER \\`id\\` \\\\\"; export B=\"two words\"; "
+                        + "export PATH=\"/bin\"; ");
+    }
+
+    @Test
+    void pathGetsTheSystemDirectoriesWhenUnset() {
+        assertThat(CommandScript.exports(Map.of("K", "v"))).isEqualTo(
+                "export PATH=\"${PATH:+$PATH:}/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\"; "
+                        + "export K=\"v\"; ");
+    }
+
+    @Test
+    void invalidNamesAreRefusedWithoutTheirValue() {
+        assertThatThrownBy(() -> CommandScript.exports(Map.of("A-B", "secret")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("A-B")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret"));
+    }
+
+    @Test
+    void theGroupLineNeedsTheRunsToken() {
+        String script = CommandScript.of(RemoteCommand.of("true"), "abc");
+        assertThat(script).contains("set -m\n(\n").contains("echo \"__sealer_pgid_abc=$__sealer_job\" >&2");
+        assertThat(CommandScript.groupLine("__sealer_pgid_abc=1234", "abc")).isEqualTo(1234);
+        assertThat(CommandScript.groupLine("__sealer_pgid_abd=1234", "abc")).isEqualTo(-1);
+        assertThat(CommandScript.groupLine("__sealer_pgid_abc=12x", "abc")).isEqualTo(-1);
+    }
+
+    @Test
+    void singleQuotesSurviveAnyPosixShell() {
+        assertThat(ShellQuoting.single("it's")).isEqualTo("'it'\\''s'");
+    }
+}
