@@ -67,13 +67,15 @@ final class SessionFactory implements AutoCloseable {
                 session.addPasswordIdentity(password);
             }
             session.setUserInteraction(new PasswordPrompts(password));
+            long authStarted = System.nanoTime();
             AuthFuture auth = session.auth();
             boolean done = auth.await(settings.authTimeout());
             String hostKeyProblem = session.getAttribute(KnownHostsVerifier.PROBLEM);
             if (hostKeyProblem != null) {
                 throw new HostException(target.address(), hostKeyProblem, null);
             }
-            if (!done) {
+            boolean late = System.nanoTime() - authStarted >= settings.authTimeout().toNanos();
+            if (!done || !auth.isSuccess() && late) {
                 throw new HostException(target.address(), "no SSH handshake and login with " + hostPort(target)
                         + " within " + Durations.text(settings.authTimeout()), null);
             }
