@@ -46,7 +46,8 @@ final class ClientFactory {
         // pooled sessions live as long as the connector; a dead one is noticed by keep-alives or on next use
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
         CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, settings.connectTimeout());
-        CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.authTimeout());
+        // MINA's own bound a little later than the connector's, so that a slow login is reported as a timeout
+        CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.authTimeout().plusSeconds(10));
         CoreModuleProperties.CHANNEL_OPEN_TIMEOUT.set(client, settings.authTimeout());
         return client;
     }

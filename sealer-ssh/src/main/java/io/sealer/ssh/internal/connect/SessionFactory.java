@@ -13,6 +13,8 @@ import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
@@ -41,8 +43,10 @@ final class SessionFactory implements AutoCloseable {
     /** An authenticated session to {@code target}. */
     ClientSession open(HostTarget target, SshCredentials credentials, Identities identities) {
         long started = System.nanoTime();
-        AttributeRepository context = AttributeRepository.ofKeyValuePair(HostKeyTarget.KEY,
-                new HostKeyTarget(target.host(), target.port()));
+        AtomicReference<String> hostKeyProblem = new AtomicReference<>();
+        AttributeRepository context = AttributeRepository.ofAttributesMap(Map.of(
+                HostKeyTarget.KEY, new HostKeyTarget(target.host(), target.port()),
+                KnownHostsVerifier.PROBLEM, hostKeyProblem));
         ConnectFuture connecting;
         try {
             connecting = client.connect(target.user(), target.host(), target.port(), context);
@@ -67,13 +71,14 @@ final class SessionFactory implements AutoCloseable {
                 session.addPasswordIdentity(password);
             }
             session.setUserInteraction(new PasswordPrompts(password));
+            long authStarted = System.nanoTime();
             AuthFuture auth = session.auth();
             boolean done = auth.await(settings.authTimeout());
-            String hostKeyProblem = session.getAttribute(KnownHostsVerifier.PROBLEM);
-            if (hostKeyProblem != null) {
-                throw new HostException(target.address(), hostKeyProblem, null);
+            if (hostKeyProblem.get() != null) {
+                throw new HostException(target.address(), hostKeyProblem.get(), null);
             }
-            if (!done) {
+            boolean late = System.nanoTime() - authStarted >= settings.authTimeout().toNanos();
+            if (!done || !auth.isSuccess() && late) {
                 throw new HostException(target.address(), "no SSH handshake and login with " + hostPort(target)
                         + " within " + Durations.text(settings.authTimeout()), null);
             }

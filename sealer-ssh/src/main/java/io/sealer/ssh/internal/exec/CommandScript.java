@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * The bash script that runs a {@link RemoteCommand}: its variables exported sealer's way ({@code export K="V"; },
  * sorted, values in escaped double quotes), {@code PATH} completed with the system directories when the command sets
- * none, and the command in a process group of its own (bash job control), whose id the script announces on standard
- * error with a per-run token so that a timeout can kill the whole group.
+ * none, and the command in a process group of its own (bash job control, on only while the job starts), whose id the
+ * script announces on standard error with a per-run token so that a timeout can kill the whole group.
  */
 public final class CommandScript {
     /** The directories a command's {@code PATH} gets when it sets none (appended to the host's). */
@@ -46,10 +46,15 @@ public final class CommandScript {
      * group announced on standard error as {@link #groupLine}, the script's exit status the command's.
      */
     public static String of(RemoteCommand command, String token) {
-        return "set -m\n"
-                + "(\n" + exports(command.env()) + "\n" + command.command() + "\n) &\n"
+        // While job control is on, bash may report a job that already ended ("[1]+ Done ...") on its standard
+        // error: that stays quiet, and the command parses (and reports syntax errors) inside the job.
+        return "__sealer_cmd=" + ShellQuoting.single(exports(command.env()) + "\n" + command.command()) + "\n"
+                + "exec 3>&2 2>/dev/null\n"
+                + "set -m\n"
+                + "{ exec 2>&3 3>&-; eval \"$__sealer_cmd\"; } &\n"
                 + "__sealer_job=$!\n"
                 + "set +m\n"
+                + "exec 2>&3 3>&-\n"
                 + "echo \"" + GROUP_PREFIX + token + "=$__sealer_job\" >&2\n"
                 + "wait \"$__sealer_job\"\n";
     }

@@ -6,6 +6,7 @@ import java.security.PublicKey;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
@@ -16,12 +17,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Verifies host keys against an OpenSSH {@code known_hosts} file: a known key passes; an unknown one fails with its type,
  * {@code SHA256} fingerprint and how to accept it, or (accept-new) is recorded as {@code ssh-keyscan} would write it;
- * a changed or revoked key always fails, naming the file and line of the recorded one. Why a key failed is left on
- * the session under {@link #PROBLEM}, for the connector's error message.
+ * a changed or revoked key always fails, naming the file and line of the recorded one. Why a key failed is left in
+ * the holder the connection context has under {@link #PROBLEM} (session attributes are cleared when MINA closes the
+ * session), for the connector's error message.
  */
 public final class KnownHostsVerifier implements ServerKeyVerifier {
-    /** Why the session's host key was refused. */
-    public static final AttributeKey<String> PROBLEM = new AttributeKey<>();
+    /** Where the connection context takes why the host key was refused. */
+    public static final AttributeKey<AtomicReference<String>> PROBLEM = new AttributeKey<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(KnownHostsVerifier.class);
     /** One lock per file in this JVM, so two hosts accepted at once do not race on the file. */
@@ -96,7 +98,11 @@ public final class KnownHostsVerifier implements ServerKeyVerifier {
 
     private static boolean refuse(ClientSession session, String problem) {
         LOG.debug("host key refused: {}", problem);
-        session.setAttribute(PROBLEM, problem);
+        AttributeRepository context = session.getConnectionContext();
+        AtomicReference<String> holder = context == null ? null : context.getAttribute(PROBLEM);
+        if (holder != null) {
+            holder.set(problem);
+        }
         return false;
     }
 }

@@ -32,10 +32,37 @@ class CommandScriptTest {
     @Test
     void theGroupLineNeedsTheRunsToken() {
         String script = CommandScript.of(RemoteCommand.of("true"), "abc");
-        assertThat(script).contains("set -m\n(\n").contains("echo \"__sealer_pgid_abc=$__sealer_job\" >&2");
+        assertThat(script).contains("set -m\n{ exec 2>&3 3>&-; eval \"$__sealer_cmd\"; } &\n")
+                .contains("echo \"__sealer_pgid_abc=$__sealer_job\" >&2");
         assertThat(CommandScript.groupLine("__sealer_pgid_abc=1234", "abc")).isEqualTo(1234);
         assertThat(CommandScript.groupLine("__sealer_pgid_abd=1234", "abc")).isEqualTo(-1);
         assertThat(CommandScript.groupLine("__sealer_pgid_abc=12x", "abc")).isEqualTo(-1);
+    }
+
+    @Test
+    void aQuickCommandLeavesNoJobReportAndASyntaxErrorIsShown() throws Exception {
+        for (int i = 0; i < 200; i++) {
+            Run run = bash(CommandScript.of(RemoteCommand.of("echo hi"), "t"));
+            assertThat(run.stdout()).isEqualTo("hi\n");
+            assertThat(run.stderr()).matches("__sealer_pgid_t=\\d+\n");
+            assertThat(run.exit()).isZero();
+        }
+        Run broken = bash(CommandScript.of(RemoteCommand.of("echo (oops"), "t"));
+        assertThat(broken.stderr()).contains("syntax error");
+        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(bash(CommandScript.of(RemoteCommand.of("exit 5"), "t")).exit()).isEqualTo(5);
+    }
+
+    private record Run(String stdout, String stderr, int exit) {
+    }
+
+    /** Runs {@code script} as the bootstrap does: eval'd by bash. */
+    private static Run bash(String script) throws Exception {
+        Process process = new ProcessBuilder("/bin/bash", "-c", "eval \"$1\"", "bash", script).start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new Run(out, err, process.waitFor());
     }
 
     @Test
