@@ -12,6 +12,7 @@ import io.sealer.ssh.internal.exec.RemoteProcess;
 import io.sealer.ssh.internal.exec.RemoteShell;
 import io.sealer.ssh.internal.exec.ScriptEnvelope;
 import io.sealer.ssh.internal.platform.HostFacts;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,8 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class TreeSender {
     private static final Logger LOG = LoggerFactory.getLogger(TreeSender.class);
     private static final int PIPE_BUFFER = 256 * 1024;
-    /** Chunks of {@link #PIPE_BUFFER} on their way to the channel while the next ones are read, tarred and hashed. */
-    private static final int PIPE_CHUNKS = 8;
 
     private final RemoteShell shell;
     private final String user;
@@ -153,10 +152,9 @@ public final class TreeSender {
                 out, err)) {
             RemoteStream stdin = new RemoteStream(process.stdin());
             try {
-                try (PipelinedOutput pipeline = new PipelinedOutput(stdin, PIPE_BUFFER, PIPE_CHUNKS,
-                        "sealer-ssh-send-" + shell.host())) {
-                    written = TarStreamWriter.write(tree, pipeline, null, progress);
-                }
+                OutputStream buffered = new BufferedOutputStream(stdin, PIPE_BUFFER);
+                written = TarStreamWriter.write(tree, buffered, null, progress);
+                buffered.flush();
                 process.closeStdin();
             } catch (RemoteStream.Failure e) {
                 process.await(Duration.ofSeconds(10));
