@@ -11,6 +11,7 @@ import io.sealer.api.spi.RegistryManifest;
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.registry.internal.manifest.Digests;
 import io.sealer.registry.internal.manifest.ManifestDocument;
+import io.sealer.registry.internal.io.HashingCopy;
 import io.sealer.registry.internal.io.TempFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +50,6 @@ public final class OciRegistryClient implements LookupClient {
     private static final Logger LOG = LoggerFactory.getLogger(OciRegistryClient.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_MANIFEST_BYTES = 4 << 20;
-    private static final long PROGRESS_STEP = 1 << 20;
 
     private final RegistrySettings settings;
     private final RegistryHttp http;
@@ -332,27 +331,16 @@ public final class OciRegistryClient implements LookupClient {
             Path target, Progress progress) {
         long total = size >= 0 ? size : response.headers().firstValueAsLong("Content-Length").orElse(-1);
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        MessageDigest sha = Digests.sha256();
-        long done = 0;
+        HashingCopy copy = new HashingCopy(progress);
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             try (InputStream in = response.body();
                     OutputStream out = Files.newOutputStream(partial, StandardOpenOption.CREATE,
                             StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                byte[] buffer = new byte[64 * 1024];
-                long reported = 0;
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    sha.update(buffer, 0, n);
-                    done += n;
-                    if (done - reported >= PROGRESS_STEP) {
-                        reported = done;
-                        progress.progressed(done, total);
-                    }
-                }
+                copy.copy(in, out, total);
             }
-            String actual = Digests.format(sha.digest());
+            String actual = copy.digest();
+            long done = copy.done();
             if (!actual.equals(digest) || (size >= 0 && done != size)) {
                 Files.deleteIfExists(partial);
                 throw new RegistryException(image, "blob " + digest + " is corrupt: received " + done
@@ -362,7 +350,7 @@ public final class OciRegistryClient implements LookupClient {
             progress.progressed(done, total);
         } catch (IOException e) {
             TempFiles.deleteQuietly(partial);
-            throw new RegistryException(image, "downloading blob " + digest + " failed after " + done + " bytes: "
+            throw new RegistryException(image, "downloading blob " + digest + " failed after " + copy.done() + " bytes: "
                     + e.getMessage(), e);
         } catch (RuntimeException e) {
             TempFiles.deleteQuietly(partial);

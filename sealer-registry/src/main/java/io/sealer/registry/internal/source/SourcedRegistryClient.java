@@ -9,8 +9,8 @@ import io.sealer.api.spi.RegistryManifest;
 import io.sealer.registry.internal.client.Attempt;
 import io.sealer.registry.internal.client.LookupClient;
 import io.sealer.registry.internal.client.ManifestLookup;
+import io.sealer.registry.internal.io.HashingCopy;
 import io.sealer.registry.internal.io.TempFiles;
-import io.sealer.registry.internal.manifest.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,7 +18,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +36,6 @@ import java.util.Optional;
  * sources' order each time; by digest, any source holding that manifest answers.
  */
 public final class SourcedRegistryClient implements LookupClient {
-    private static final long PROGRESS_STEP = 1 << 20;
 
     private final List<ImageSource> sources;
     private final RegistryClient delegate;
@@ -135,26 +133,15 @@ public final class SourcedRegistryClient implements LookupClient {
     private static void copyVerified(String image, String digest, long size, Located found, Path target,
             Progress progress) {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
-        MessageDigest sha = Digests.sha256();
-        long done = 0;
+        HashingCopy copy = new HashingCopy(progress);
         try {
             long total = size >= 0 ? size : found.file().size();
             Files.createDirectories(target.toAbsolutePath().getParent());
             try (InputStream in = found.file().open(); OutputStream out = Files.newOutputStream(partial)) {
-                byte[] buffer = new byte[64 * 1024];
-                long reported = 0;
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    sha.update(buffer, 0, n);
-                    done += n;
-                    if (done - reported >= PROGRESS_STEP) {
-                        reported = done;
-                        progress.progressed(done, total);
-                    }
-                }
+                copy.copy(in, out, total);
             }
-            String actual = Digests.format(sha.digest());
+            String actual = copy.digest();
+            long done = copy.done();
             if (!actual.equals(digest) || (size >= 0 && done != size)) {
                 Files.deleteIfExists(partial);
                 throw new RegistryException(image, found.source().label() + ": blob " + digest + " is corrupt: "
@@ -170,7 +157,7 @@ public final class SourcedRegistryClient implements LookupClient {
         } catch (IOException e) {
             TempFiles.deleteQuietly(partial);
             throw new RegistryException(image, found.source().label() + ": reading blob " + digest + " from "
-                    + found.file().location() + " failed after " + done + " bytes: " + e.getMessage(), e);
+                    + found.file().location() + " failed after " + copy.done() + " bytes: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             TempFiles.deleteQuietly(partial);
             throw e;
