@@ -3,15 +3,14 @@ package io.sealer.registry.internal.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sealer.registry.internal.ReadOnlyTestClient;
 import io.sealer.api.event.Progress;
 import io.sealer.api.event.OperationKind;
-import io.sealer.api.registry.RegistrySettings;
 import io.sealer.api.ImageNotFoundException;
 import io.sealer.api.event.ProgressEvent;
 import io.sealer.api.RegistryException;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
-import io.sealer.api.spi.RegistryClient;
 import io.sealer.api.spi.RegistryManifest;
 import io.sealer.registry.internal.manifest.Digests;
 import io.sealer.registry.internal.manifest.MediaTypes;
@@ -34,7 +33,7 @@ class RegistryCacheTest {
     Path dir;
 
     /** An in-memory registry: manifests by "repository:tag" and "repository@digest", blobs by digest. */
-    static final class MemoryClient implements RegistryClient {
+    static final class MemoryClient extends ReadOnlyTestClient {
         final Map<String, RegistryManifest> manifests = new ConcurrentHashMap<>();
         final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
         final List<String> fetched = new CopyOnWriteArrayList<>();
@@ -90,11 +89,6 @@ class RegistryCacheTest {
         }
 
         @Override
-        public RegistrySettings settings() {
-            return RegistrySettings.defaults();
-        }
-
-        @Override
         public boolean blobExists(ImageReference repository, String digest) {
             return blobs.containsKey(digest);
         }
@@ -112,21 +106,6 @@ class RegistryCacheTest {
                 throw new UncheckedIOException(e);
             }
             progress.progressed(size, size);
-        }
-
-        @Override
-        public void pushBlob(ImageReference repository, String digest, long size, Path source,
-                Optional<ImageReference> mountFrom, Progress progress) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String pushManifest(ImageReference reference, RegistryManifest manifest) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
         }
     }
 

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sealer.registry.internal.ReadOnlyTestClient;
 import io.sealer.api.ImageNotFoundException;
 import io.sealer.api.RegistryException;
 import io.sealer.api.event.Progress;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
-import io.sealer.api.registry.RegistrySettings;
 import io.sealer.api.spi.RegistryManifest;
 import io.sealer.registry.internal.cache.CacheResult;
 import io.sealer.registry.internal.cache.RegistryCache;
@@ -39,7 +39,7 @@ class SourcedRegistryClientTest {
     Path dir;
 
     /** Stands for mirrors and registries: records what reached it and answers "not found" at one mirror. */
-    static class Behind implements LookupClient {
+    static class Behind extends ReadOnlyTestClient implements LookupClient {
         final List<String> calls = new CopyOnWriteArrayList<>();
 
         @Override
@@ -48,11 +48,6 @@ class SourcedRegistryClientTest {
             return new ManifestLookup(reference.toString(), Optional.empty(), List.of(
                     Attempt.notFound("mirror http://127.0.0.1:5000"),
                     Attempt.failed("registry-1.docker.io", "connection refused", 0, null)));
-        }
-
-        @Override
-        public RegistrySettings settings() {
-            return RegistrySettings.defaults();
         }
 
         @Override
@@ -66,21 +61,6 @@ class SourcedRegistryClientTest {
             calls.add("blob " + digest);
             throw new RegistryException(repository.toString(), "fetching blob " + digest + " failed: unreachable",
                     null);
-        }
-
-        @Override
-        public void pushBlob(ImageReference repository, String digest, long size, Path source,
-                Optional<ImageReference> mountFrom, Progress progress) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String pushManifest(ImageReference reference, RegistryManifest manifest) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
         }
     }
 
