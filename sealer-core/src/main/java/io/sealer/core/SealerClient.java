@@ -45,7 +45,7 @@ public final class SealerClient implements AutoCloseable {
         this.images = new ImageService(runtime);
         this.registry = new RegistryService(new RegistryOperations(runtime));
         this.builds = new BuildService(new BuildRunner(runtime), runtime::platform);
-        this.clusters = new ClusterService();
+        this.clusters = new ClusterService(runtime);
     }
 
     /**
@@ -90,6 +90,17 @@ public final class SealerClient implements AutoCloseable {
      */
     public ClusterImage build(Path contextDir) {
         return builds.build(BuildRequest.builder(contextDir).build()).get(0);
+    }
+
+    /**
+     * Applies a Clusterfile: installs the cluster it describes on its hosts over SSH (or scales it, when it was
+     * applied before and its hosts changed): the shortcut for {@code clusters().apply(clusterfile)}.
+     *
+     * @return what was done on each host
+     * @throws io.sealer.api.StepFailedException naming the host, step, exit status and last output lines
+     */
+    public io.sealer.api.cluster.ApplyResult apply(Path clusterfile) {
+        return clusters.apply(clusterfile);
     }
 
     /** Root of the local image store. */

@@ -32,11 +32,14 @@ import java.util.stream.Stream;
  *       connection running {@code md5sum}), reproduced with MINA's SFTP client;</li>
  *   <li>a re-send of unchanged content: bytes of file content sent (zero expected).</li>
  * </ul>
- * Needs root (network namespaces). Usage: {@code SshTransferBenchmarkMain [--size-mb 1024] [--hosts 8] [--reps 3]
- * [--sealer-files 2000]}.
+ * The receiving side writes into a tmpfs by default, so the ratios measure CPU per byte rather than this machine's
+ * disk; {@code --disk} writes to the hosts' disk-backed directories instead. Runs alternate between the tools.
+ * Needs root (network namespaces). Usage: {@code SshTransferBenchmarkMain [--size-mb 1024] [--hosts 8] [--reps 5]
+ * [--sealer-files 2000] [--disk]}.
  */
 public final class SshTransferBenchmarkMain {
-    private static final String TARGET = "/var/lib/sealer/bench/rootfs";
+    private static final String AREA = "/var/lib/sealer/bench";
+    private static final String TARGET = AREA + "/rootfs";
 
     private SshTransferBenchmarkMain() {
     }
@@ -46,11 +49,18 @@ public final class SshTransferBenchmarkMain {
         Path work = Files.createTempDirectory("sealer-ssh-bench-");
         try (HostBedExtension bed = HostBedExtension.withHosts(options.hosts())) {
             bed.start();
+            if (options.tmpfs()) {
+                for (TestHost host : bed.hosts()) {
+                    host.check("mkdir -p " + AREA + " && mount -t tmpfs -o size=" + (options.sizeMb() * 2 + 64)
+                            + "m sealer-bench " + AREA);
+                }
+            }
             Path tree = work.resolve("tree");
             TreeStats stats = writeTree(tree, options.sizeMb());
-            System.out.printf(Locale.ROOT, "tree: %d small files (%d MB), %d large files (%d MB); %d hosts%n",
-                    stats.smallFiles(), stats.smallBytes() / 1_000_000, stats.largeFiles(),
-                    stats.largeBytes() / 1_000_000, options.hosts());
+            System.out.printf(Locale.ROOT, "tree: %d small files (%d MB), %d large files (%d MB); %d hosts;"
+                    + " receiving side on %s%n", stats.smallFiles(), stats.smallBytes() / 1_000_000,
+                    stats.largeFiles(), stats.largeBytes() / 1_000_000, options.hosts(),
+                    options.tmpfs() ? "tmpfs (CPU per byte)" : "disk");
             try (HostConnector connector = new MinaHostConnectorProvider().create(bed.sshSettings().build())) {
                 List<HostSession> sessions = new ArrayList<>();
                 for (TestHost host : bed.hosts()) {
@@ -89,9 +99,9 @@ public final class SshTransferBenchmarkMain {
                 Path small = work.resolve("small");
                 int count = copySmallFiles(tree, small, options.sealerFiles());
                 clean(bed.hosts().subList(0, 1));
-                long sealer = time(() -> new SealerMethod(bed).send(bed.host(0), small, "/var/lib/sealer/sealer-way"));
+                long sealer = time(() -> new SealerMethod(bed).send(bed.host(0), small, AREA + "/sealer-way"));
                 clean(bed.hosts().subList(0, 1));
-                long ours = time(() -> sessions.get(0).sendTree(small, "/var/lib/sealer/ours", "sha256:small",
+                long ours = time(() -> sessions.get(0).sendTree(small, AREA + "/ours", "sha256:small",
                         Progress.NONE));
                 System.out.printf(Locale.ROOT, "%d small files: sealer's method %.2f s, ours %.2f s%n", count,
                         sealer / 1e9, ours / 1e9);
@@ -134,7 +144,7 @@ public final class SshTransferBenchmarkMain {
 
     private static void clean(List<TestHost> hosts) {
         for (TestHost host : hosts) {
-            host.check("rm -rf /var/lib/sealer/bench /var/lib/sealer/sealer-way /var/lib/sealer/ours");
+            host.check("rm -rf " + AREA + "/* " + AREA + "/.[!.]*");
         }
     }
 
@@ -240,13 +250,19 @@ public final class SshTransferBenchmarkMain {
         }
     }
 
-    private record Options(int sizeMb, int hosts, int reps, int sealerFiles) {
+    private record Options(int sizeMb, int hosts, int reps, int sealerFiles, boolean tmpfs) {
         static Options parse(String[] args) {
             int sizeMb = 1024;
             int hosts = 8;
-            int reps = 3;
+            int reps = 5;
             int sealerFiles = 2000;
-            for (int i = 0; i + 1 < args.length; i += 2) {
+            boolean tmpfs = true;
+            for (int i = 0; i < args.length; i += 2) {
+                if (args[i].equals("--disk")) {
+                    tmpfs = false;
+                    i--;
+                    continue;
+                }
                 int value = Integer.parseInt(args[i + 1]);
                 switch (args[i]) {
                     case "--size-mb" -> sizeMb = value;
@@ -256,7 +272,7 @@ public final class SshTransferBenchmarkMain {
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(sizeMb, hosts, reps, sealerFiles);
+            return new Options(sizeMb, hosts, reps, sealerFiles, tmpfs);
         }
     }
 }

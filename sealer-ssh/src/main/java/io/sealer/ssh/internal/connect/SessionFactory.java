@@ -1,6 +1,7 @@
 package io.sealer.ssh.internal.connect;
 
 import io.sealer.api.HostException;
+import io.sealer.api.HostUnreachableException;
 import io.sealer.api.cluster.SshCredentials;
 import io.sealer.api.ssh.SshSettings;
 import io.sealer.ssh.internal.exec.Durations;
@@ -52,15 +53,16 @@ final class SessionFactory implements AutoCloseable {
             connecting = client.connect(target.user(), target.host(), target.port(), context);
             if (!connecting.await(settings.connectTimeout())) {
                 connecting.cancel();
-                throw new HostException(target.address(), "no answer from " + hostPort(target) + " within "
+                throw new HostUnreachableException(target.address(), "no answer from " + hostPort(target) + " within "
                         + Durations.text(settings.connectTimeout()), null);
             }
         } catch (IOException e) {
-            throw new HostException(target.address(), "cannot connect to " + target + ": " + e.getMessage(), e);
+            throw new HostUnreachableException(target.address(), "cannot connect to " + target + ": " + e.getMessage(),
+                    e);
         }
         if (!connecting.isConnected()) {
             Throwable cause = connecting.getException();
-            throw new HostException(target.address(), "cannot connect to " + hostPort(target) + ": "
+            throw new HostUnreachableException(target.address(), "cannot connect to " + hostPort(target) + ": "
                     + connectProblem(cause), cause);
         }
         ClientSession session = connecting.getSession();
