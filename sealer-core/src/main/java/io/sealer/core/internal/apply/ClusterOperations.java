@@ -1,63 +1,314 @@
 package io.sealer.core.internal.apply;
 
+import io.sealer.api.ClusterNotFoundException;
+import io.sealer.api.ClusterfileException;
+import io.sealer.api.HostException;
+import io.sealer.api.SealerException;
 import io.sealer.api.cluster.ApplyOptions;
 import io.sealer.api.cluster.ApplyResult;
+import io.sealer.api.cluster.Cluster;
 import io.sealer.api.cluster.ClusterPlan;
 import io.sealer.api.cluster.Clusterfile;
+import io.sealer.api.cluster.Host;
 import io.sealer.api.cluster.HostExecResult;
+import io.sealer.api.event.OperationKind;
+import io.sealer.api.event.Progress;
+import io.sealer.api.event.ProgressEvent;
+import io.sealer.api.event.Subject;
+import io.sealer.api.image.Platform;
+import io.sealer.api.spi.ExecResult;
+import io.sealer.api.spi.HostConnector;
+import io.sealer.api.spi.RemoteCommand;
+import io.sealer.core.internal.apply.state.ClusterStore;
+import io.sealer.core.internal.apply.state.ClusterfileWriter;
+import io.sealer.core.internal.apply.state.Journal;
 import io.sealer.core.internal.client.ClientRuntime;
+import io.sealer.core.internal.clusterfile.ClusterfileParser;
+import io.sealer.core.internal.plan.Facts;
+import io.sealer.core.internal.plan.InstallPlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** What {@link io.sealer.core.ClusterService} does, behind its public face. */
 public final class ClusterOperations {
     private final ClientRuntime runtime;
+    private final ClusterfileParser parser = new ClusterfileParser();
+    private final ClusterStore clusters;
+    private final ClusterPreparation preparation;
 
     public ClusterOperations(ClientRuntime runtime) {
         this.runtime = runtime;
+        this.clusters = new ClusterStore(runtime.storeRoot());
+        this.preparation = new ClusterPreparation(runtime, clusters);
     }
 
     public ApplyResult apply(Clusterfile clusterfile, ApplyOptions options) {
-        throw new UnsupportedOperationException("not yet");
+        ClusterPaths.of(clusterfile.cluster());
+        Optional<SavedState> saved = savedState(clusterfile.cluster().name());
+        Clusterfile target = preparation.effective(clusterfile, saved);
+        return execute(target, saved, options, false);
     }
 
     public ClusterPlan plan(Clusterfile clusterfile) {
-        throw new UnsupportedOperationException("not yet");
+        ClusterPaths.of(clusterfile.cluster());
+        Optional<SavedState> saved = savedState(clusterfile.cluster().name());
+        Clusterfile target = preparation.effective(clusterfile, saved);
+        return preparation.plan(target, saved, Optional.empty()).view();
     }
 
     public ApplyResult join(String cluster, List<String> masters, List<String> nodes, ApplyOptions options) {
-        throw new UnsupportedOperationException("not yet");
+        SavedState saved = requireSaved(cluster);
+        return execute(withAdded(saved.clusterfile(), masters, nodes), Optional.of(saved), options, false);
     }
 
     public ClusterPlan planJoin(String cluster, List<String> masters, List<String> nodes) {
-        throw new UnsupportedOperationException("not yet");
+        SavedState saved = requireSaved(cluster);
+        return preparation.plan(withAdded(saved.clusterfile(), masters, nodes), Optional.of(saved), Optional.empty())
+                .view();
     }
 
     public ApplyResult remove(String cluster, List<String> hosts, ApplyOptions options) {
-        throw new UnsupportedOperationException("not yet");
+        SavedState saved = requireSaved(cluster);
+        return execute(withRemoved(saved.clusterfile(), hosts), Optional.of(saved), options, false);
     }
 
     public ClusterPlan planRemove(String cluster, List<String> hosts) {
-        throw new UnsupportedOperationException("not yet");
+        SavedState saved = requireSaved(cluster);
+        return preparation.plan(withRemoved(saved.clusterfile(), hosts), Optional.of(saved), Optional.empty())
+                .view();
     }
 
     public ApplyResult delete(String cluster, ApplyOptions options) {
-        throw new UnsupportedOperationException("not yet");
+        SavedState saved = requireSaved(cluster);
+        return execute(saved.clusterfile(), Optional.of(saved), options, true);
     }
 
     public ClusterPlan planDelete(String cluster) {
-        throw new UnsupportedOperationException("not yet");
+        SavedState saved = requireSaved(cluster);
+        return DeletePlanner.plan(saved.clusterfile().cluster(), PluginPhases.of(saved.clusterfile(), List.of()))
+                .view();
     }
 
     public List<HostExecResult> exec(String cluster, String command, Optional<String> role, ApplyOptions options) {
-        throw new UnsupportedOperationException("not yet");
+        Cluster saved = requireSaved(cluster).clusterfile().cluster();
+        List<String> hosts = role.map(saved::ipsWithRole).orElse(saved.allIps());
+        if (hosts.isEmpty()) {
+            throw new ClusterfileException(cluster, 0, "roles", "no host of cluster " + cluster + " has the role '"
+                    + role.orElse("") + "'");
+        }
+        Progress progress = runtime.progress(options.listener());
+        HostConnector connector = runtime.adapters().requireHostConnector("exec");
+        try (ConnectorSessions sessions = new ConnectorSessions(connector, saved)) {
+            return Parallel.map(hosts, options.parallelism(), host -> execOn(sessions, host, command, options,
+                    progress));
+        }
     }
 
     public Optional<Clusterfile> saved(String cluster) {
-        throw new UnsupportedOperationException("not yet");
+        return savedState(cluster).map(SavedState::clusterfile);
     }
 
     public List<String> list() {
-        throw new UnsupportedOperationException("not yet");
+        return clusters.list();
     }
+
+    private ApplyResult execute(Clusterfile target, Optional<SavedState> saved, ApplyOptions options,
+            boolean delete) {
+        Cluster cluster = target.cluster();
+        Progress progress = runtime.progress(options.listener());
+        HostConnector connector = runtime.adapters().requireHostConnector(delete ? "delete" : "apply");
+        try (ConnectorSessions sessions = new ConnectorSessions(connector, cluster)) {
+            List<String> hosts = new ArrayList<>(new LinkedHashSet<>(cluster.allIps()));
+            saved.ifPresent(s -> s.clusterfile().cluster().allIps().stream().filter(ip -> !hosts.contains(ip))
+                    .forEach(hosts::add));
+            Map<String, Platform> platforms = preflight(sessions, hosts, options, progress);
+            InstallPlan plan = delete
+                    ? DeletePlanner.plan(cluster, PluginPhases.of(target, List.of()))
+                    : preparation.plan(target, saved, Optional.of(platforms));
+            if (plan.steps().isEmpty()) {
+                return new ApplyResult(plan.view(), List.of(), Duration.ZERO);
+            }
+            try (Journal journal = Journal.open(clusters.clusterDir(cluster.name()), plan.fingerprint())) {
+                PlanExecutor executor = new PlanExecutor(sessions, PhaseHooks.NONE, options, progress, journal);
+                ApplyResult result = executor.execute(plan);
+                if (delete) {
+                    journal.complete();
+                    clusters.remove(cluster.name());
+                } else {
+                    Map<String, String> names = new LinkedHashMap<>(saved.map(SavedState::hostnames).orElse(Map.of()));
+                    executor.facts().values().forEach((k, v) -> {
+                        if (k.startsWith("hostname:")) {
+                            names.put(k.substring("hostname:".length()), v);
+                        }
+                    });
+                    names.keySet().retainAll(cluster.allIps());
+                    clusters.save(cluster.name(), ClusterfileWriter.write(target), names);
+                    journal.complete();
+                }
+                return result;
+            }
+        }
+    }
+
+    /** Logs in to every host in parallel (host keys checked before anything runs) and reads its platform. */
+    private Map<String, Platform> preflight(ConnectorSessions sessions, List<String> hosts, ApplyOptions options,
+            Progress progress) {
+        Progress step = progress.start(OperationKind.STEP, Subject.step("preflight"), "logging in to "
+                + hosts.size() + " hosts");
+        Map<String, Object> outcomes = Collections.synchronizedMap(new LinkedHashMap<>());
+        Parallel.map(hosts, options.parallelism(), host -> {
+            try {
+                outcomes.put(host, sessions.session(host).platform().platform());
+            } catch (HostException e) {
+                outcomes.put(host, e);
+            }
+            return null;
+        });
+        Map<String, Platform> platforms = new LinkedHashMap<>();
+        List<HostException> failures = new ArrayList<>();
+        for (String host : hosts) {
+            Object outcome = outcomes.get(host);
+            if (outcome instanceof Platform platform) {
+                platforms.put(host, platform);
+            } else {
+                failures.add((HostException) outcome);
+            }
+        }
+        if (!failures.isEmpty()) {
+            StringBuilder problem = new StringBuilder("cannot log in to ").append(failures.size())
+                    .append(failures.size() == 1 ? " host" : " hosts").append("; nothing was changed");
+            failures.forEach(f -> problem.append("\n  ").append(f.getMessage()));
+            step.failed(problem.toString());
+            HostException first = failures.get(0);
+            throw new HostException(first.source().orElse(hosts.get(0)), problem.toString(), first);
+        }
+        step.finished(hosts.size() + " hosts: " + new LinkedHashSet<>(platforms.values()));
+        return platforms;
+    }
+
+    private HostExecResult execOn(ConnectorSessions sessions, String host, String command, ApplyOptions options,
+            Progress progress) {
+        List<String> lines = Collections.synchronizedList(new ArrayList<>());
+        Progress hostProgress = progress.alsoTo(event -> {
+            if (event instanceof ProgressEvent.LogLine line && line.operation().subject().host()
+                    .filter(host::equals).isPresent()) {
+                lines.add(line.line());
+            }
+        });
+        try {
+            ExecResult result = sessions.session(host).exec(RemoteCommand.of(command)
+                    .withTimeout(options.stepTimeout()), hostProgress);
+            return new HostExecResult(host, result.exitStatus(), List.copyOf(lines), Optional.empty());
+        } catch (SealerException e) {
+            return new HostExecResult(host, -1, List.copyOf(lines), Optional.of(e.getMessage()));
+        }
+    }
+
+    private Optional<SavedState> savedState(String name) {
+        return clusters.load(name).map(s -> new SavedState(parser.parse(clusters.clusterDir(name)
+                .resolve("Clusterfile").toString(), s.clusterfileYaml()), s.hostnames()));
+    }
+
+    private SavedState requireSaved(String name) {
+        ClusterPaths.of(new Cluster(name, "", "", null, Map.of(), List.of(), List.of(), List.of(), List.of(), "",
+                null, List.of(), null));
+        return savedState(name).orElseThrow(() -> new ClusterNotFoundException(name,
+                clusters.clusterDir(name).toString()));
+    }
+
+    private static Clusterfile withAdded(Clusterfile saved, List<String> masters, List<String> nodes) {
+        Cluster cluster = saved.cluster();
+        List<Host> hosts = new ArrayList<>(cluster.hosts());
+        List<String> known = cluster.allIps();
+        for (String ip : masters) {
+            if (known.contains(ip)) {
+                throw new ClusterfileException("join", 0, "masters", ip + " is already a host of " + cluster.name());
+            }
+        }
+        for (String ip : nodes) {
+            if (known.contains(ip) || masters.contains(ip)) {
+                throw new ClusterfileException("join", 0, "nodes", ip + " is already a host of " + cluster.name());
+            }
+        }
+        if (!masters.isEmpty()) {
+            hosts.add(new Host(masters, List.of(Host.ROLE_MASTER), null, Map.of(), Map.of(), List.of()));
+        }
+        if (!nodes.isEmpty()) {
+            hosts.add(new Host(nodes, List.of(Host.ROLE_NODE), null, Map.of(), Map.of(), List.of()));
+        }
+        return ClusterCopies.withHosts(saved, hosts);
+    }
+
+    private static Clusterfile withRemoved(Clusterfile saved, List<String> removed) {
+        Cluster cluster = saved.cluster();
+        for (String ip : removed) {
+            if (!cluster.allIps().contains(ip)) {
+                throw new ClusterfileException("delete", 0, "hosts", ip + " is not a host of " + cluster.name()
+                        + " (its hosts: " + cluster.allIps() + ")");
+            }
+        }
+        if (cluster.master0().filter(removed::contains).isPresent()) {
+            throw new ClusterfileException("delete", 0, "masters", "cannot remove master0 ("
+                    + cluster.master0().get() + "): it holds the cluster's state and its registry; delete the whole"
+                    + " cluster instead");
+        }
+        List<Host> hosts = new ArrayList<>();
+        for (Host host : cluster.hosts()) {
+            List<String> ips = host.ips().stream().filter(ip -> !removed.contains(ip)).toList();
+            if (!ips.isEmpty()) {
+                hosts.add(new Host(ips, host.roles(), host.ssh(), host.env(), host.labels(), host.taints()));
+            }
+        }
+        return ClusterCopies.withHosts(saved, hosts);
+    }
+
+    /** A saved cluster: the Clusterfile last applied and the node names of its hosts. */
+    record SavedState(Clusterfile clusterfile, Map<String, String> hostnames) {
+    }
+
+    /** Runs a task per item on a bounded pool, in parallel, and gives the results in item order. */
+    static final class Parallel {
+        private Parallel() {
+        }
+
+        static <T> List<T> map(List<String> items, int parallelism, java.util.function.Function<String, T> task) {
+            if (items.isEmpty()) {
+                return List.of();
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, items.size()));
+            try {
+                List<Future<T>> futures = new ArrayList<>();
+                for (String item : items) {
+                    futures.add(pool.submit(() -> task.apply(item)));
+                }
+                List<T> results = new ArrayList<>();
+                for (Future<T> future : futures) {
+                    results.add(future.get());
+                }
+                return results;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SealerException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new SealerException(e.getCause().getMessage(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
 }

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * chart, {@code shell} when every file is a {@code .sh} script, {@code kube} when every file is YAML, otherwise no
  * type (then {@code APPCMDS} must say how to launch it).
  */
-final class Applications {
+public final class Applications {
     static final String HELM = "helm";
     static final String SHELL = "shell";
     static final String KUBE = "kube";
@@ -44,7 +44,7 @@ final class Applications {
     }
 
     /** The default launch command of an application, run on master0 from the rootfs directory. */
-    static List<String> launchCommands(String name, String type, List<String> files, List<String> appCmds) {
+    public static List<String> launchCommands(String name, String type, List<String> files, List<String> appCmds) {
         String root = "application/apps/" + name + "/";
         if (!appCmds.isEmpty()) {
             return List.of("cd " + root + " && " + String.join(" ", appCmds));

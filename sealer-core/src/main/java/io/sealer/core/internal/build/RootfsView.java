@@ -20,11 +20,11 @@ import java.util.List;
  * <p>With {@code link} files are hard-linked instead of copied: only for read-only views (discovery), never for a
  * view a RUN command may change, since the links share their content with the stored layers.
  */
-final class RootfsView {
+public final class RootfsView {
     private RootfsView() {
     }
 
-    static void assemble(List<Path> layerDirs, Path target, boolean link) throws IOException {
+    public static void assemble(List<Path> layerDirs, Path target, boolean link) throws IOException {
         Files.createDirectories(target);
         for (Path layer : layerDirs) {
             apply(layer, target, link);
