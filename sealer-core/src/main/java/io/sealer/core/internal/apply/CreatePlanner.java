@@ -114,9 +114,7 @@ public final class CreatePlanner {
         }
 
         void rootfs(String host) {
-            RootfsViews views = input.views(host);
-            plan.add("distribute", "rootfs", host, "send the rootfs",
-                    new StepAction.SendTree(views.rootfs(), paths.rootfs(), views.rootfsId()));
+            Distribution.SSH_TREE.distribute(plan, host, input.views(host), paths);
         }
 
         void init(String host) {
