@@ -1,6 +1,8 @@
 package io.sealer.cli;
 
+import io.sealer.api.cluster.ApplyOptions;
 import io.sealer.api.registry.RegistrySettings;
+import io.sealer.api.ssh.SshSettings;
 import io.sealer.core.SealerClient;
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -9,7 +11,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * Defaults that come from the environment or the SDK rather than from a constant, so that the usage help shows the
  * value in force: {@code --root} ({@code SEALER_ROOT}, else the SDK's store root), {@code --config}
- * ({@code DOCKER_CONFIG}) and {@code --max-pulls} (the SDK's bound on parallel blob transfers).
+ * ({@code DOCKER_CONFIG}), {@code --max-pulls} (the SDK's bound on parallel blob transfers), and the cluster commands'
+ * {@code --parallelism}, {@code --step-timeout} and {@code --known-hosts} (the SDK's apply and SSH defaults).
  */
 final class Defaults implements IDefaultValueProvider {
     private final Terminal terminal;
@@ -27,6 +30,9 @@ final class Defaults implements IDefaultValueProvider {
             case "--root" -> terminal.env("SEALER_ROOT").orElseGet(() -> SealerClient.defaultStoreRoot().toString());
             case "--config" -> terminal.env("DOCKER_CONFIG").orElse(null);
             case "--max-pulls" -> String.valueOf(RegistrySettings.defaults().maxParallelBlobs());
+            case "--parallelism" -> String.valueOf(ApplyOptions.DEFAULT_PARALLELISM);
+            case "--step-timeout" -> DurationConverter.format(ApplyOptions.DEFAULT_STEP_TIMEOUT);
+            case "--known-hosts" -> SshSettings.defaults().knownHosts().toString();
             default -> null;
         };
     }

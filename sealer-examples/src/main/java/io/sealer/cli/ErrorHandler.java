@@ -1,6 +1,7 @@
 package io.sealer.cli;
 
 import io.sealer.api.SealerException;
+import io.sealer.api.StepFailedException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -28,6 +29,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
     /** The exit status of an interrupted command, as shells report SIGINT (128 + 2). */
     static final int INTERRUPTED = 130;
+    /** The hint after a failed step. */
+    static final String RESUME = "(run the same command again to resume at this step)";
 
     private final SealerCommand sealer;
 
@@ -75,8 +78,14 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         return commandLine.getCommandSpec().exitCodeOnExecutionException();
     }
 
-    /** The failure as one line: SDK errors carry their location, I/O errors name their file. */
+    /**
+     * The failure as one line: SDK errors carry their location, I/O errors name their file. A failed step of an apply
+     * is the exception's lines (host, step, exit status, last output) and how to resume.
+     */
     static String describe(Throwable ex) {
+        if (ex instanceof StepFailedException) {
+            return ex.getMessage() + "\n" + RESUME;
+        }
         if (ex instanceof SealerException) {
             return ex.getMessage();
         }

@@ -32,18 +32,23 @@ public final class SealerCli {
     /**
      * @param out standard output
      * @param err standard error
-     * @param in standard input (for {@code login --password-stdin})
+     * @param in standard input ({@code login --password-stdin}, the confirmation of {@code delete})
      * @param environment environment variables ({@code SEALER_ROOT}, {@code DOCKER_CONFIG})
      * @param workingDir directory relative paths are resolved against
      */
     public SealerCli(PrintStream out, PrintStream err, InputStream in, Map<String, String> environment,
             Path workingDir) {
-        this.terminal = new Terminal(out, err, in, environment, workingDir);
+        this(new Terminal(out, err, in, environment, workingDir, false));
+    }
+
+    /** A program talking to {@code terminal}; an interactive one shows live progress and asks before deleting. */
+    SealerCli(Terminal terminal) {
+        this.terminal = terminal;
     }
 
     public static void main(String[] args) {
-        SealerCli cli = new SealerCli(System.out, System.err, System.in, System.getenv(),
-                Path.of("").toAbsolutePath());
+        SealerCli cli = new SealerCli(new Terminal(System.out, System.err, System.in, System.getenv(),
+                Path.of("").toAbsolutePath(), System.console() != null));
         Runtime.getRuntime().addShutdownHook(new Thread(cli::interrupted, "sealer-interrupt"));
         System.exit(cli.run(args));
     }
@@ -85,7 +90,7 @@ public final class SealerCli {
         SealerCommand sealer = new SealerCommand(terminal);
         current = sealer;
         ErrorHandler errors = new ErrorHandler(sealer);
-        return new CommandLine(sealer)
+        CommandLine commandLine = new CommandLine(sealer)
                 .setOut(writer(terminal.out()))
                 .setErr(writer(terminal.err()))
                 .setOverwrittenOptionsAllowed(true)
@@ -93,6 +98,9 @@ public final class SealerCli {
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors)
                 .setExecutionStrategy(sealer::execute);
+        // sealer exec CMD...: the command's own options (ls -l) belong to the command
+        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        return commandLine;
     }
 
     /** A writer onto {@code stream} that keeps the stream's own character encoding. */

@@ -1,6 +1,7 @@
 package io.sealer.cli;
 
 import io.sealer.api.registry.RegistrySettings;
+import io.sealer.api.ssh.SshSettings;
 import io.sealer.core.SealerClient;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,13 +24,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sealer", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         usageHelpWidth = 110,
-        description = "Build, store and ship Kubernetes cluster images.",
+        description = "Build, store and ship Kubernetes cluster images, and install clusters from them.",
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Exit status: 0 success, 1 the operation failed, 2 wrong usage."},
-        subcommands = {BuildCommand.class, DiscoverCommand.class, ImagesCommand.class, InspectCommand.class, TagCommand.class,
-            RmiCommand.class, SaveCommand.class, LoadCommand.class, PruneCommand.class, PushCommand.class,
-            PullCommand.class, LoginCommand.class, LogoutCommand.class, ValidateCommand.class, VersionCommand.class,
-            CompletionCommand.class, HelpCommand.class})
+        footer = {"", "Exit status: 0 success, 1 the operation failed, 2 wrong usage, 130 interrupted."},
+        subcommands = {BuildCommand.class, DiscoverCommand.class, ImagesCommand.class, InspectCommand.class,
+            TagCommand.class, RmiCommand.class, SaveCommand.class, LoadCommand.class, PruneCommand.class,
+            PushCommand.class, PullCommand.class, LoginCommand.class, LogoutCommand.class, RunCommand.class,
+            ApplyCommand.class, JoinCommand.class, DeleteCommand.class, ExecCommand.class, ValidateCommand.class,
+            VersionCommand.class, CompletionCommand.class, HelpCommand.class})
 final class SealerCommand implements Callable<Integer> {
     /** The slf4j-simple property read when the first logger is created. */
     static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
@@ -97,11 +99,23 @@ final class SealerCommand implements Callable<Integer> {
     /** A client for the global options: store root, progress printed to stderr unless quiet. */
     SealerClient openClient(RegistrySettings registry) {
         SealerClient.Builder builder = SealerClient.builder().registrySettings(registry);
-        if (root != null) {
-            builder.storeRoot(terminal.path(root));
-        }
         if (!quiet) {
             builder.listener(ProgressPrinter.to(terminal.err()));
+        }
+        return open(builder);
+    }
+
+    /**
+     * A client for the global options that reaches hosts with {@code ssh} (the host-key policy of the cluster
+     * commands). It has no listener of its own: the command gives each call its own, which shows hosts and steps.
+     */
+    SealerClient openClusterClient(SshSettings ssh) {
+        return open(SealerClient.builder().registrySettings(registrySettings().build()).sshSettings(ssh));
+    }
+
+    private SealerClient open(SealerClient.Builder builder) {
+        if (root != null) {
+            builder.storeRoot(terminal.path(root));
         }
         SealerClient client = builder.build();
         clients.add(client);

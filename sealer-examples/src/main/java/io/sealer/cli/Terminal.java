@@ -11,11 +11,14 @@ import java.util.Optional;
  *
  * @param out standard output: results only
  * @param err standard error: progress, warnings and errors
- * @param in standard input (for {@code login --password-stdin})
+ * @param in standard input ({@code login --password-stdin}, the confirmation of {@code delete})
  * @param environment environment variables ({@code SEALER_ROOT}, {@code DOCKER_CONFIG})
  * @param workingDir the directory relative paths are resolved against
+ * @param interactive whether a person is at a terminal ({@code System.console()} present): live progress and
+ *     questions such as the confirmation of a delete
  */
-record Terminal(PrintStream out, PrintStream err, InputStream in, Map<String, String> environment, Path workingDir) {
+record Terminal(PrintStream out, PrintStream err, InputStream in, Map<String, String> environment, Path workingDir,
+        boolean interactive) {
     Terminal {
         environment = Map.copyOf(environment);
     }
