@@ -37,10 +37,14 @@ public final class TestHost {
     /** The port {@code sshd} listens on in every host. */
     public static final int SSH_PORT = 22;
 
-    /** Places an install writes; each host has its own empty directory there, inspectable via {@link #path}. */
+    /**
+     * Places an install writes; each host has its own empty directory there, inspectable via {@link #path}. Not
+     * {@code /etc/cni}: sealer's reset removes that directory itself, which a mount point would refuse (EBUSY); it
+     * is the host's own anyway, in the overlay over {@code /etc}.
+     */
     public static final List<String> PRIVATE_DIRECTORIES = List.of(
             "/etc/ssh", "/etc/kubernetes", "/etc/systemd/system", "/etc/sysctl.d", "/etc/modules-load.d",
-            "/etc/containerd", "/etc/cni", "/etc/docker", "/var/lib/sealer", "/var/lib/kubelet", "/var/lib/etcd",
+            "/etc/containerd", "/etc/docker", "/var/lib/sealer", "/var/lib/kubelet", "/var/lib/etcd",
             "/var/lib/containerd", "/var/lib/docker", "/usr/local/bin", "/root", "/home", "/opt", "/tmp");
 
     /** Directories overlaid over the test machine's, the host's changes landing in its own upper directory. */
