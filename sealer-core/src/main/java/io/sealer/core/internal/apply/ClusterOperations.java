@@ -24,7 +24,6 @@ import io.sealer.core.internal.apply.state.ClusterfileWriter;
 import io.sealer.core.internal.apply.state.Journal;
 import io.sealer.core.internal.client.ClientRuntime;
 import io.sealer.core.internal.clusterfile.ClusterfileParser;
-import io.sealer.core.internal.plan.Facts;
 import io.sealer.core.internal.plan.InstallPlan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,13 +124,14 @@ public final class ClusterOperations {
     private ApplyResult execute(Clusterfile target, Optional<SavedState> saved, ApplyOptions options,
             boolean delete) {
         Cluster cluster = target.cluster();
-        Progress progress = runtime.progress(options.listener());
+        Progress progress = runtime.progress(io.sealer.api.event.ProgressListener.NONE);
         HostConnector connector = runtime.adapters().requireHostConnector(delete ? "delete" : "apply");
         try (ConnectorSessions sessions = new ConnectorSessions(connector, cluster)) {
             List<String> hosts = new ArrayList<>(new LinkedHashSet<>(cluster.allIps()));
             saved.ifPresent(s -> s.clusterfile().cluster().allIps().stream().filter(ip -> !hosts.contains(ip))
                     .forEach(hosts::add));
-            Map<String, Platform> platforms = preflight(sessions, hosts, options, progress);
+            Map<String, Platform> platforms = preflight(sessions, hosts, options,
+                    progress.alsoTo(options.listener()));
             InstallPlan plan = delete
                     ? DeletePlanner.plan(cluster, PluginPhases.of(target, List.of()))
                     : preparation.plan(target, saved, Optional.of(platforms));
@@ -147,13 +146,13 @@ public final class ClusterOperations {
                     clusters.remove(cluster.name());
                 } else {
                     Map<String, String> names = new LinkedHashMap<>(saved.map(SavedState::hostnames).orElse(Map.of()));
-                    executor.facts().values().forEach((k, v) -> {
+                    journal.facts().values().forEach((k, v) -> {
                         if (k.startsWith("hostname:")) {
                             names.put(k.substring("hostname:".length()), v);
                         }
                     });
                     names.keySet().retainAll(cluster.allIps());
-                    clusters.save(cluster.name(), ClusterfileWriter.write(target), names);
+                    clusters.save(cluster.name(), new ClusterfileWriter().write(target), names);
                     journal.complete();
                 }
                 return result;

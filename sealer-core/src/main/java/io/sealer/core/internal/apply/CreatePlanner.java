@@ -122,6 +122,10 @@ public final class CreatePlanner {
             plan.add("init", "init.sh", host, "prepare the host (init.sh)", Exec.withEnv(
                     RemoteScripts.initHost(paths, registry.domain(), registry.port()),
                     HostEnv.of(input.cluster(), host)));
+            if (input.cluster().ipsWithRole(Host.ROLE_MASTER).contains(host)) {
+                plan.add("init", "statics", host, "the control plane's static files (audit policy)",
+                        Exec.of(RemoteScripts.copyStatics(paths)));
+            }
         }
 
         /**

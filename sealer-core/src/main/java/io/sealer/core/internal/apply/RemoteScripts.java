@@ -56,6 +56,13 @@ public final class RemoteScripts {
                 + registryDomain + " " + registryPort;
     }
 
+    /** Copies the image's static control-plane files (the audit policy) into {@code /etc/kubernetes}. */
+    public static String copyStatics(ClusterPaths paths) {
+        String statics = paths.rootfs() + "/statics";
+        return "if [ -d " + statics + " ]; then mkdir -p /etc/kubernetes && cp -rf " + statics
+                + "/. /etc/kubernetes/; fi";
+    }
+
     /** Starts the image's registry on a registry host. */
     public static String initRegistry(ClusterPaths paths, String domain, int port) {
         return "cd " + paths.rootfs() + "/scripts && bash init-registry.sh " + port + " " + paths.registryDir() + " "

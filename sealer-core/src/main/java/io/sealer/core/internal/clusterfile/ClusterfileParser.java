@@ -56,6 +56,15 @@ public final class ClusterfileParser {
 
     private final YamlReader reader = new YamlReader();
 
+    /**
+     * True when the parser sets the cluster environment variable {@code key} itself (registry, service IP and
+     * container-runtime entries, matched by prefix as sealer does): a user's entry of it is dropped, so a writer of
+     * Clusterfiles leaves it out.
+     */
+    public static boolean isDerivedEnv(String key) {
+        return DerivedEnv.RESERVED_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+
     /** Parses the file (read as UTF-8, streamed) as a Clusterfile: it must hold a {@code Cluster} document. */
     public Clusterfile parse(Path file) {
         return parseDocuments(file).toClusterfile();

@@ -92,7 +92,7 @@ public sealed interface StepAction {
 
         @Override
         public String display() {
-            return local + " -> " + remoteDir + " (" + contentId + ")";
+            return remoteDir + " (" + contentId + ") from " + local;
         }
 
         @Override
