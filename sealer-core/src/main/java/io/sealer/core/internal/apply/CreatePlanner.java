@@ -191,9 +191,11 @@ public final class CreatePlanner {
         }
 
         String joinMaster(String master, String previous, List<String> registryReady) {
+            // after the step that learned the join token (the file holds its placeholders)
             plan.add("join-masters", "config", master, "write the join configuration",
                     new StepAction.SendFile(input.kubeadm().joinConfig(master, true,
-                            RemoteScripts.APISERVER_DOMAIN + ":6443"), RemoteScripts.KUBEADM_JOIN_CONFIG, "0600"));
+                            RemoteScripts.APISERVER_DOMAIN + ":6443"), RemoteScripts.KUBEADM_JOIN_CONFIG, "0600"),
+                    previous);
             plan.add("join-masters", "apiserver-hosts", master, "resolve the API server to master0",
                     Exec.of(RemoteScripts.pointHostsName(masters.get(0), RemoteScripts.APISERVER_DOMAIN)));
             List<String> after = new ArrayList<>(registryReady);
@@ -209,8 +211,10 @@ public final class CreatePlanner {
         String joinNode(String node, String mastersDone, List<String> registryReady) {
             boolean ipvs = input.image().hasSeautil();
             String endpoint = ipvs ? vip + ":6443" : RemoteScripts.APISERVER_DOMAIN + ":6443";
+            // after the step that learned the join token (the file holds its placeholders)
             plan.add("join-nodes", "config", node, "write the join configuration", new StepAction.SendFile(
-                    input.kubeadm().joinConfig(node, false, endpoint), RemoteScripts.KUBEADM_JOIN_CONFIG, "0600"));
+                    input.kubeadm().joinConfig(node, false, endpoint), RemoteScripts.KUBEADM_JOIN_CONFIG, "0600"),
+                    mastersDone);
             if (ipvs) {
                 plan.add("join-nodes", "apiserver-hosts", node, "resolve the API server to the VIP",
                         Exec.of(RemoteScripts.pointHostsName(vip, RemoteScripts.APISERVER_DOMAIN)));

@@ -105,6 +105,10 @@ class PlannersTest {
                 .isTrue();
         assertThat(dependsOn(plan, "join-nodes/kubeadm-join@10.0.0.5", "join-nodes/kubeadm-join@10.0.0.4"))
                 .as("nodes join in parallel").isFalse();
+        for (String config : List.of("join-masters/config@10.0.0.2", "join-masters/config@10.0.0.3",
+                "join-nodes/config@10.0.0.4", "join-nodes/config@10.0.0.5")) {
+            assertThat(dependsOn(plan, config, init)).as("%s holds the token kubeadm init prints", config).isTrue();
+        }
         for (String ip : List.of("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5")) {
             assertThat(step(plan, "distribute/rootfs@" + ip).action()).isInstanceOf(StepAction.SendTree.class);
             assertThat(((StepAction.Exec) step(plan, "init/init.sh@" + ip).action()).script())
@@ -192,6 +196,8 @@ class PlannersTest {
         assertThat(((StepAction.Exec) step(plan, "join/token@10.0.0.1").action()).script())
                 .isEqualTo("kubeadm token create --print-join-command");
         assertThat(dependsOn(plan, "join-nodes/kubeadm-join@10.0.0.6", "join/token@10.0.0.1")).isTrue();
+        assertThat(dependsOn(plan, "join-nodes/config@10.0.0.6", "join/token@10.0.0.1"))
+                .as("the join configuration holds the fresh token").isTrue();
     }
 
     @Test
