@@ -174,7 +174,8 @@ final class ClusterChecks {
     void assertFiles(String token) {
         String rootfs = rootfs(name);
         for (TestHost host : all()) {
-            for (String path : List.of(rootfs + "/scripts/init.sh", rootfs + "/bin/kubeadm", rootfs + "/etc/kubeadm.yml",
+            for (String path : List.of(rootfs + "/scripts/init.sh", rootfs + "/bin/kubeadm",
+                    rootfs + "/etc/kubeadm.yml",
                     rootfs + "/manifests/cni.yaml", "/usr/local/bin/kubeadm", "/usr/local/bin/kubectl")) {
                 assertThat(exists(host, path)).as("%s on %s", path, host).isTrue();
             }

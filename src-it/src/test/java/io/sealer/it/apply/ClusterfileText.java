@@ -5,7 +5,7 @@ import io.sealer.it.support.TestHost;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A v2 Clusterfile ({@code sealer.io/v2}, {@code kind: Cluster}) the apply tests write, with more documents after it. */
+/** A v2 Clusterfile ({@code sealer.io/v2}, {@code kind: Cluster}) the apply tests write, more documents after it. */
 final class ClusterfileText {
     private final String name;
     private String image = StubClusterImage.IMAGE;
