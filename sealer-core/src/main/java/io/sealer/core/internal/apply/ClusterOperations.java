@@ -144,6 +144,8 @@ public final class ClusterOperations {
                 if (delete) {
                     journal.complete();
                     clusters.remove(cluster.name());
+                } else if (plan.kind().equals(ClusterPlan.APP)) {
+                    journal.complete(); // the cluster stays what it was: its image, hosts and Clusterfile
                 } else {
                     Map<String, String> names = new LinkedHashMap<>(saved.map(SavedState::hostnames).orElse(Map.of()));
                     journal.facts().values().forEach((k, v) -> {

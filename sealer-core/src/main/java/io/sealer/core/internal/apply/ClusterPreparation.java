@@ -102,6 +102,13 @@ final class ClusterPreparation {
                         + " (" + cluster.image() + " is an application image: it installs on a running cluster,"
                         + " apply a cluster image first)");
             }
+            List<String> running = saved.get().clusterfile().cluster().allIps();
+            if (!new LinkedHashSet<>(running).equals(new LinkedHashSet<>(cluster.allIps()))) {
+                throw new ClusterfileException(target.source(), 0, "spec.hosts", cluster.image() + " is an"
+                        + " application image: it installs on the running cluster's hosts " + running + "; add or"
+                        + " remove hosts with the cluster's own image (" + saved.get().clusterfile().cluster().image()
+                        + ") or sealer join / sealer delete");
+            }
             plan = AppPlanner.plan(input);
         } else if (saved.isEmpty()) {
             plan = CreatePlanner.plan(input);
