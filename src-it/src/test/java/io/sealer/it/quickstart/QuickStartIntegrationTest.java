@@ -31,6 +31,8 @@ class QuickStartIntegrationTest {
                 "built my-nginx-kubernetes:v1.19.8 (linux/amd64)", "type: BASE", "value: registry cache",
                 "- ghcr.io/kyverno/kyverno:v1.5.1", "- docker.io/library/nginx:latest");
         assertThat(output.lines()).contains("library/nginx");
+        assertThat(output).contains("cluster quickstart: create, image my-nginx-kubernetes:v1.19.8",
+                "kubeadm init --config=/etc/kubernetes/kubeadm.yaml", "join-nodes/kubeadm-join@192.168.0.3");
 
         Path overlay = work.resolve("store/data/overlay2");
         try (Stream<Path> repositories = Files.find(overlay, 8, (p, a) -> a.isDirectory()
