@@ -21,7 +21,7 @@ public final class AppPlanner {
     public static InstallPlan plan(PlanInput input) {
         ClusterPaths paths = ClusterPaths.of(input.cluster());
         PlanBuilder plan = new PlanBuilder();
-        Hooks hooks = new Hooks(plan, input.pluginPhases());
+        Hooks hooks = new Hooks(plan, input.plugins(), input.cluster());
         List<String> masters = input.cluster().ipsWithRole(Host.ROLE_MASTER);
         String master0 = masters.get(0);
         String appDir = paths.appDir(CreatePlanner.shortId(input.image().id()));

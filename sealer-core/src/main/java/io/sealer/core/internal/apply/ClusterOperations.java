@@ -94,7 +94,7 @@ public final class ClusterOperations {
 
     public ClusterPlan planDelete(String cluster) {
         SavedState saved = requireSaved(cluster);
-        return DeletePlanner.plan(saved.clusterfile().cluster(), PluginPhases.of(saved.clusterfile(), List.of()))
+        return DeletePlanner.plan(saved.clusterfile().cluster(), PluginDocuments.of(saved.clusterfile(), List.of()))
                 .view();
     }
 
@@ -133,7 +133,7 @@ public final class ClusterOperations {
             Map<String, Platform> platforms = preflight(sessions, hosts, options,
                     progress.alsoTo(options.listener()));
             InstallPlan plan = delete
-                    ? DeletePlanner.plan(cluster, PluginPhases.of(target, List.of()))
+                    ? DeletePlanner.plan(cluster, PluginDocuments.of(target, List.of()))
                     : preparation.plan(target, saved, Optional.of(platforms));
             if (plan.steps().isEmpty()) {
                 return new ApplyResult(plan.view(), List.of(), Duration.ZERO);

@@ -94,7 +94,7 @@ final class ClusterPreparation {
         ImageFacts facts = new ImageFacts(cluster.image(), image0.id(), image0.config(),
                 Files.exists(rootfs0.resolve("bin/seautil")), appImage);
         PlanInput input = new PlanInput(target, facts, views, KubeadmFilesFactory.create(target, rootfs0),
-                PluginPhases.of(target, imagePlugins(rootfs0)));
+                PluginDocuments.of(target, imagePlugins(rootfs0)));
         InstallPlan plan;
         if (appImage) {
             if (saved.isEmpty()) {

@@ -30,7 +30,7 @@ public final class CreatePlanner {
         Cluster cluster = input.cluster();
         ClusterPaths paths = ClusterPaths.of(cluster);
         PlanBuilder plan = new PlanBuilder();
-        Hooks hooks = new Hooks(plan, input.pluginPhases());
+        Hooks hooks = new Hooks(plan, input.plugins(), input.cluster());
         List<String> masters = cluster.ipsWithRole(Host.ROLE_MASTER);
         List<String> all = cluster.allIps();
         List<String> nodes = all.stream().filter(ip -> !masters.contains(ip)).toList();
@@ -66,8 +66,7 @@ public final class CreatePlanner {
         guest(plan, input, paths, master0, afterHooks);
         List<String> done = new ArrayList<>(afterHooks);
         Optional.ofNullable(plan.last(master0)).ifPresent(done::add);
-        hooks.at("post-install", List.of(master0), done);
-        hooks.at("PostInstall", all, done);
+        hooks.at("PostInstall", all, done); // also post-install: one phase in both spellings (on master0 when v2)
         return plan.build(cluster.name(), input.image().name(), ClusterPlan.CREATE);
     }
 

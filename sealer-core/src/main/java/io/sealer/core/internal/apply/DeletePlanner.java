@@ -4,11 +4,12 @@ import io.sealer.api.cluster.Cluster;
 import io.sealer.api.cluster.ClusterPlan;
 import io.sealer.api.cluster.Host;
 import io.sealer.api.cluster.HostAlias;
+import io.sealer.api.cluster.PluginSpec;
 import io.sealer.core.internal.plan.InstallPlan;
 import io.sealer.core.internal.plan.StepAction.Exec;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+
 
 /**
  * The plan that removes a whole cluster (spec 7.1 and 7.2 delete): reset Kubernetes on every host, remove the
@@ -20,10 +21,10 @@ public final class DeletePlanner {
     }
 
     /** The delete plan of the saved cluster. */
-    public static InstallPlan plan(Cluster saved, Set<String> pluginPhases) {
+    public static InstallPlan plan(Cluster saved, List<PluginSpec> plugins) {
         ClusterPaths paths = ClusterPaths.of(saved);
         PlanBuilder plan = new PlanBuilder();
-        Hooks hooks = new Hooks(plan, pluginPhases);
+        Hooks hooks = new Hooks(plan, plugins, saved);
         List<String> all = saved.allIps();
         List<String> masters = saved.ipsWithRole(Host.ROLE_MASTER);
         hooks.at("pre-uninstall", List.of(masters.get(0)), List.of());

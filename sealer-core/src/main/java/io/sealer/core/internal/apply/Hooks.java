@@ -1,33 +1,56 @@
 package io.sealer.core.internal.apply;
 
+import io.sealer.api.cluster.Cluster;
+import io.sealer.api.cluster.PluginSpec;
+import io.sealer.api.plugin.Phase;
 import io.sealer.core.internal.plan.StepAction;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
+import java.util.Optional;
 
-/** Adds hook steps for the plugin phases that have Plugin documents, on each host the phase concerns. */
+/**
+ * Adds the plugin hooks of a phase: one step per Plugin document whose {@code action} names the phase (in either
+ * vocabulary), run from master0's step slot, after the phase's hosts are done with what came before; every step
+ * added later waits for them.
+ */
 final class Hooks {
     private final PlanBuilder plan;
-    private final Set<String> phases;
+    private final List<PluginSpec> plugins;
+    private final Cluster cluster;
 
-    Hooks(PlanBuilder plan, Set<String> phases) {
+    Hooks(PlanBuilder plan, List<PluginSpec> plugins, Cluster cluster) {
         this.plan = plan;
-        this.phases = phases;
+        this.plugins = plugins;
+        this.cluster = cluster;
     }
 
     /**
-     * Adds the phase's hook on every host of {@code hosts}, after {@code after} (and the host's previous step).
+     * Adds the phase's hooks.
      *
+     * @param phase the phase's name in plans ({@code pre-init-host}, {@code PostInstall})
+     * @param phaseHosts the hosts of the phase (for cluster-wide phases: master0)
+     * @param after steps the hooks wait for besides the phase hosts' last steps
      * @return the ids of the added steps (empty when no Plugin document names the phase)
      */
-    List<String> at(String phase, List<String> hosts, List<String> after) {
+    List<String> at(String phase, List<String> phaseHosts, List<String> after) {
+        Phase wanted = Phase.parse(phase).orElseThrow(() -> new IllegalArgumentException("unknown phase " + phase));
         List<String> ids = new ArrayList<>();
-        if (!phases.contains(phase)) {
-            return ids;
+        String master0 = cluster.master0().orElseThrow();
+        for (PluginSpec spec : plugins) {
+            boolean fires = spec.actions().stream().map(Phase::parse).flatMap(Optional::stream)
+                    .anyMatch(wanted::equals);
+            if (!fires) {
+                continue;
+            }
+            List<String> deps = new ArrayList<>(after);
+            phaseHosts.stream().map(plan::last).filter(Objects::nonNull).forEach(deps::add);
+            ids.add(plan.addAfterAll("hook", phase + "/" + spec.name(), master0, "plugin " + spec.name() + " ("
+                    + spec.type() + ") in phase " + phase, new StepAction.Hook(phase, spec.name(), spec.type(),
+                    PluginTargets.select(spec, wanted, phaseHosts, cluster)), deps));
         }
-        for (String host : hosts) {
-            ids.add(plan.addAfterAll("hook", phase, host, "plugins of phase " + phase, new StepAction.Hook(phase),
-                    after));
+        if (!ids.isEmpty()) {
+            plan.barrier(ids);
         }
         return ids;
     }

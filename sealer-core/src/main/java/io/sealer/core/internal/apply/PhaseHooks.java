@@ -1,19 +1,20 @@
 package io.sealer.core.internal.apply;
 
 import io.sealer.api.event.Progress;
-import io.sealer.api.spi.HostSession;
+import io.sealer.core.internal.plan.Facts;
 import io.sealer.core.internal.plan.Step;
 import io.sealer.core.internal.plan.StepAction;
 
-/** Runs the plugins of a {@link StepAction.Hook} step on its host. */
+/** Runs the plugin of a {@link StepAction.Hook} step. */
 public interface PhaseHooks {
     /** Hooks that do nothing (no plugins). */
-    PhaseHooks NONE = (step, hook, session, progress) -> { };
+    PhaseHooks NONE = (step, hook, facts, progress) -> { };
 
     /**
-     * Runs the plugins of {@code hook}'s phase that target {@code step}'s host.
+     * Runs the plugin of {@code hook} on its targets.
      *
-     * @throws io.sealer.api.PluginException naming the plugin, phase and host when one fails
+     * @param facts what the run knows so far (node names)
+     * @throws io.sealer.api.PluginException naming the plugin, phase and host when it fails
      */
-    void run(Step step, StepAction.Hook hook, HostSession session, Progress progress);
+    void run(Step step, StepAction.Hook hook, Facts facts, Progress progress);
 }

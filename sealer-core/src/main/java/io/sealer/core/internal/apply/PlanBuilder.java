@@ -20,6 +20,7 @@ final class PlanBuilder {
     private final List<Step> steps = new ArrayList<>();
     private final Map<String, String> lastOfHost = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private List<String> barrier = List.of();
 
     /** Adds a step on {@code host} and returns its id. */
     String add(String phase, String name, String host, String title, StepAction action, String... after) {
@@ -30,6 +31,8 @@ final class PlanBuilder {
             deps.add(previous);
         }
         Arrays.stream(after).filter(Objects::nonNull).forEach(deps::add);
+        deps.addAll(barrier);
+        deps.remove(id);
         steps.add(new Step(id, phase, host, title, action, List.copyOf(deps)));
         lastOfHost.put(host, id);
         return id;
@@ -38,6 +41,14 @@ final class PlanBuilder {
     /** Adds a step on {@code host} after every step in {@code after}. */
     String addAfterAll(String phase, String name, String host, String title, StepAction action, List<String> after) {
         return add(phase, name, host, title, action, after.toArray(String[]::new));
+    }
+
+    /**
+     * Makes every step added from now on wait for {@code ids} (the plugin hooks of a phase: later steps on any
+     * host come after them).
+     */
+    void barrier(List<String> ids) {
+        barrier = List.copyOf(ids);
     }
 
     /** The last step added on the host so far, or {@code null}. */

@@ -2,9 +2,10 @@ package io.sealer.core.internal.apply;
 
 import io.sealer.api.cluster.Cluster;
 import io.sealer.api.cluster.Clusterfile;
+import io.sealer.api.cluster.PluginSpec;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Everything a planner reads, gathered beforehand so planning itself does no I/O.
@@ -13,16 +14,16 @@ import java.util.Set;
  * @param image the cluster image, prepared
  * @param hostViews the prepared files each host gets (by its platform and, where its env differs, its env)
  * @param kubeadm the merged kubeadm configuration
- * @param pluginPhases the plugin phases that have Plugin documents (only those get hook steps)
+ * @param plugins the Plugin documents, Clusterfile's first, then the image's (each gets hook steps at its phases)
  */
 public record PlanInput(Clusterfile clusterfile, ImageFacts image, Map<String, RootfsViews> hostViews,
-        KubeadmFiles kubeadm, Set<String> pluginPhases) {
+        KubeadmFiles kubeadm, List<PluginSpec> plugins) {
     public PlanInput {
         Objects.requireNonNull(clusterfile, "clusterfile");
         Objects.requireNonNull(image, "image");
         hostViews = Map.copyOf(hostViews);
         Objects.requireNonNull(kubeadm, "kubeadm");
-        pluginPhases = Set.copyOf(pluginPhases);
+        plugins = List.copyOf(plugins);
     }
 
     /** The Cluster document. */

@@ -49,7 +49,7 @@ public final class ScalePlanner {
         }
         PlanBuilder plan = new PlanBuilder();
         ClusterPaths paths = ClusterPaths.of(wanted);
-        Hooks hooks = new Hooks(plan, input.pluginPhases());
+        Hooks hooks = new Hooks(plan, input.plugins(), input.cluster());
         if (!removed.isEmpty()) {
             removeHosts(plan, hooks, paths, saved, removed, hostnames, input);
         }

@@ -100,7 +100,7 @@ final class StepRunner {
             return Map.of();
         }
         if (action instanceof StepAction.Hook hook) {
-            hooks.run(step, hook, session, progress);
+            hooks.run(step, hook, facts, progress);
             return Map.of();
         }
         throw new IllegalStateException("unknown step action " + action.getClass().getName());

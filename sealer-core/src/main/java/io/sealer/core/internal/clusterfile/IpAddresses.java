@@ -13,12 +13,12 @@ import java.util.Optional;
  * IP literals as a Clusterfile writes them: single addresses (IPv4 or IPv6), comma-separated lists and ranges
  * {@code 192.168.0.2-192.168.0.9}. Never resolves names. IPv6 results are in canonical (RFC 5952) form.
  */
-final class IpAddresses {
+public final class IpAddresses {
     private IpAddresses() {
     }
 
     /** Thrown for a bad entry; the caller adds file and field path. */
-    static final class InvalidIpException extends Exception {
+    public static final class InvalidIpException extends Exception {
         private static final long serialVersionUID = 1L;
 
         InvalidIpException(String message) {
@@ -50,7 +50,7 @@ final class IpAddresses {
      *
      * @param limit the most addresses the entry may expand to
      */
-    static List<String> expand(String entry, int limit) throws InvalidIpException {
+    public static List<String> expand(String entry, int limit) throws InvalidIpException {
         List<String> result = new ArrayList<>();
         for (String part : entry.split(",", -1)) {
             String item = part.trim();

@@ -1,6 +1,7 @@
 package io.sealer.core.internal.plan;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -134,13 +135,19 @@ public sealed interface StepAction {
     }
 
     /**
-     * The plugins of a phase, for this host (the plugin runtime decides what they do).
+     * One Plugin document's run in a phase (the plugin runtime runs it; its commands go to {@code targets}).
      *
-     * @param phase the plugin phase name, as Plugin documents write it ({@code PreInit}, {@code post-install})
+     * @param phase the phase as the document names it ({@code PreInit}, {@code post-install})
+     * @param plugin the document's {@code metadata.name}
+     * @param type the document's {@code spec.type}
+     * @param targets the hosts its {@code on}/{@code scope} selects among the phase's hosts
      */
-    record Hook(String phase) implements StepAction {
+    record Hook(String phase, String plugin, String type, List<String> targets) implements StepAction {
         public Hook {
             Objects.requireNonNull(phase, "phase");
+            Objects.requireNonNull(plugin, "plugin");
+            Objects.requireNonNull(type, "type");
+            targets = List.copyOf(targets);
         }
 
         @Override
@@ -150,12 +157,12 @@ public sealed interface StepAction {
 
         @Override
         public String display() {
-            return "plugins of phase " + phase;
+            return "plugin " + plugin + " (" + type + ") in phase " + phase + " on " + targets;
         }
 
         @Override
         public String identity() {
-            return phase;
+            return phase + "\0" + plugin + "\0" + type + "\0" + targets;
         }
     }
 }

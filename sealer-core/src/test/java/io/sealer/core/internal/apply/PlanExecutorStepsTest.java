@@ -162,15 +162,15 @@ class PlanExecutorStepsTest extends ExecutorFixture {
     }
 
     @Test
-    void hookStepsRunThePhasePluginsOnTheHostsSession() {
+    void hookStepsRunTheirPluginWithTheFactsKnownSoFar() {
         PhaseHooks mock = mock(PhaseHooks.class);
         hooks = mock;
-        Step hook = step("hook", A, new StepAction.Hook("PostInstall"));
+        Step hook = step("hook", A, new StepAction.Hook("PostInstall", "my-shell", "SHELL", List.of(A)));
         InstallPlan plan = plan(hook);
 
         executor(journal(plan), 4).execute(plan);
 
-        verify(mock).run(eq(hook), eq(new StepAction.Hook("PostInstall")), any(HostSession.class),
+        verify(mock).run(eq(hook), eq(new StepAction.Hook("PostInstall", "my-shell", "SHELL", List.of(A))), any(Facts.class),
                 any(Progress.class));
     }
 
@@ -180,7 +180,7 @@ class PlanExecutorStepsTest extends ExecutorFixture {
         PluginException cause = new PluginException("my-shell", "exited 1 on " + A, null);
         doThrow(cause).when(mock).run(any(), any(), any(), any());
         hooks = mock;
-        InstallPlan plan = plan(step("hook", A, new StepAction.Hook("PostInstall")));
+        InstallPlan plan = plan(step("hook", A, new StepAction.Hook("PostInstall", "my-shell", "SHELL", List.of(A))));
 
         StepFailedException failure = catchThrowableOfType(() -> executor(journal(plan), 4).execute(plan),
                 StepFailedException.class);

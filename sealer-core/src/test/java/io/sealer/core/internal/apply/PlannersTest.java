@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.sealer.api.ClusterfileException;
 import io.sealer.api.cluster.ClusterPlan;
 import io.sealer.api.cluster.Clusterfile;
+import io.sealer.api.cluster.PluginSpec;
 import io.sealer.api.image.Application;
 import io.sealer.api.image.ImageConfig;
 import io.sealer.core.internal.clusterfile.ClusterfileParser;
@@ -47,6 +48,8 @@ class PlannersTest {
 
     private static PlanInput input(Clusterfile file, boolean seautil, boolean app, ImageConfig config,
             Set<String> phases) {
+        List<PluginSpec> plugins = phases.isEmpty() ? List.of()
+                : List.of(new PluginSpec("p1", "SHELL", List.copyOf(new java.util.TreeSet<>(phases)), "", "echo"));
         Map<String, RootfsViews> views = new LinkedHashMap<>();
         for (String ip : file.cluster().allIps()) {
             views.put(ip, new RootfsViews(Path.of("/views/rootfs"), ID + "+1", Path.of("/views/registry"),
@@ -64,7 +67,7 @@ class PlannersTest {
             }
         };
         return new PlanInput(file, new ImageFacts("kubernetes:v1.19.8", ID, config, seautil, app), views, kubeadm,
-                phases);
+                plugins);
     }
 
     private static Step step(InstallPlan plan, String id) {
@@ -163,10 +166,12 @@ class PlannersTest {
         InstallPlan plan = CreatePlanner.plan(input(clusterfile(ONE_THREE_TWO, ""), true, false, ImageConfig.EMPTY,
                 Set.of("PostInstall", "pre-init-host")));
         assertThat(plan.steps()).filteredOn(s -> s.action() instanceof StepAction.Hook)
-                .extracting(Step::id).contains("hook/PostInstall@10.0.0.1", "hook/pre-init-host@10.0.0.5")
-                .noneMatch(id -> id.contains("PreInit"));
-        assertThat(dependsOn(plan, "init/init.sh@10.0.0.4", "hook/pre-init-host@10.0.0.4")).isTrue();
-        assertThat(dependsOn(plan, "hook/PostInstall@10.0.0.4", "join-nodes/lvscare@10.0.0.4")).isTrue();
+                .extracting(Step::id).containsExactly("hook/pre-init-host/p1@10.0.0.1", "hook/PostInstall/p1@10.0.0.1");
+        assertThat(dependsOn(plan, "init/init.sh@10.0.0.4", "hook/pre-init-host/p1@10.0.0.1")).isTrue();
+        assertThat(dependsOn(plan, "hook/pre-init-host/p1@10.0.0.1", "distribute/rootfs@10.0.0.5")).isTrue();
+        assertThat(dependsOn(plan, "hook/PostInstall/p1@10.0.0.1", "join-nodes/lvscare@10.0.0.4")).isTrue();
+        assertThat(((StepAction.Hook) step(plan, "hook/PostInstall/p1@10.0.0.1").action()).targets())
+                .containsExactly("10.0.0.1", "10.0.0.2", "10.0.0.3", "10.0.0.4", "10.0.0.5");
     }
 
     @Test
@@ -244,7 +249,7 @@ class PlannersTest {
 
     @Test
     void deleteResetsEveryHostAndRemovesOnlyTheClusterDirectory() {
-        InstallPlan plan = DeletePlanner.plan(clusterfile(ONE_THREE_TWO, "").cluster(), Set.of());
+        InstallPlan plan = DeletePlanner.plan(clusterfile(ONE_THREE_TWO, "").cluster(), List.of());
         assertThat(plan.kind()).isEqualTo(ClusterPlan.DELETE);
         assertThat(plan.steps()).filteredOn(s -> s.id().startsWith("delete/clean@")).hasSize(5)
                 .allMatch(s -> ((StepAction.Exec) s.action()).script().endsWith("rm -rf /var/lib/sealer/data/demo"));
