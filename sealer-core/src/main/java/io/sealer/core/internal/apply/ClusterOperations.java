@@ -126,20 +126,27 @@ public final class ClusterOperations {
         Cluster cluster = target.cluster();
         Progress progress = runtime.progress(io.sealer.api.event.ProgressListener.NONE);
         HostConnector connector = runtime.adapters().requireHostConnector(delete ? "delete" : "apply");
-        try (ConnectorSessions sessions = new ConnectorSessions(connector, cluster)) {
+        try (ConnectorSessions sessions = new ConnectorSessions(connector, cluster);
+                PluginTypes pluginTypes = pluginTypes()) {
             List<String> hosts = new ArrayList<>(new LinkedHashSet<>(cluster.allIps()));
             saved.ifPresent(s -> s.clusterfile().cluster().allIps().stream().filter(ip -> !hosts.contains(ip))
                     .forEach(hosts::add));
             Map<String, Platform> platforms = preflight(sessions, hosts, options,
                     progress.alsoTo(options.listener()));
-            InstallPlan plan = delete
-                    ? DeletePlanner.plan(cluster, PluginDocuments.of(target, List.of()))
-                    : preparation.plan(target, saved, Optional.of(platforms));
+            ClusterPreparation.Prepared prepared = delete
+                    ? new ClusterPreparation.Prepared(DeletePlanner.plan(cluster, PluginDocuments.of(target,
+                            List.of())), PluginDocuments.of(target, List.of()),
+                            clusters.clusterDir(cluster.name()).resolve("views"))
+                    : preparation.prepare(target, saved, Optional.of(platforms));
+            InstallPlan plan = prepared.plan();
+            requirePlugins(plan, pluginTypes);
             if (plan.steps().isEmpty()) {
                 return new ApplyResult(plan.view(), List.of(), Duration.ZERO);
             }
             try (Journal journal = Journal.open(clusters.clusterDir(cluster.name()), plan.fingerprint())) {
-                PlanExecutor executor = new PlanExecutor(sessions, PhaseHooks.NONE, options, progress, journal);
+                PhaseHooks hooks = new PluginHooks(pluginTypes, prepared.plugins(), cluster, prepared.imageFiles(),
+                        sessions, options.stepTimeout());
+                PlanExecutor executor = new PlanExecutor(sessions, hooks, options, progress, journal);
                 ApplyResult result = executor.execute(plan);
                 if (delete) {
                     journal.complete();
@@ -160,6 +167,23 @@ public final class ClusterOperations {
                 return result;
             }
         }
+    }
+
+    /** Fails, before anything runs, when a hook step's Plugin document has a type no plugin implements. */
+    private static void requirePlugins(InstallPlan plan, PluginTypes types) {
+        for (var step : plan.steps()) {
+            if (step.action() instanceof io.sealer.core.internal.plan.StepAction.Hook hook) {
+                types.require(hook.type(), hook.plugin());
+            }
+        }
+    }
+
+    private PluginTypes pluginTypes() {
+        List<io.sealer.api.plugin.Plugin> known = runtime.adapters().plugins();
+        return (type, document) -> known.stream().filter(p -> p.type().equals(type)).findFirst()
+                .orElseThrow(() -> new io.sealer.api.PluginException(document, "Plugin document " + document
+                        + " has type " + type + ", which no plugin implements; known types: "
+                        + known.stream().map(io.sealer.api.plugin.Plugin::type).sorted().toList(), null));
     }
 
     /** Logs in to every host in parallel (host keys checked before anything runs) and reads its platform. */

@@ -58,7 +58,7 @@ final class ClusterPreparation {
      *
      * @param platforms each host's detected platform; empty for a dry run (the image's platform is assumed)
      */
-    InstallPlan plan(Clusterfile target, Optional<SavedState> saved, Optional<Map<String, Platform>> platforms) {
+    Prepared prepare(Clusterfile target, Optional<SavedState> saved, Optional<Map<String, Platform>> platforms) {
         Cluster cluster = target.cluster();
         List<ClusterImage> images = images(cluster.image(), platforms);
         Map<String, ClusterImage> imageOf = new LinkedHashMap<>();
@@ -93,8 +93,8 @@ final class ClusterPreparation {
                 && !Files.exists(rootfs0.resolve("scripts/init.sh"));
         ImageFacts facts = new ImageFacts(cluster.image(), image0.id(), image0.config(),
                 Files.exists(rootfs0.resolve("bin/seautil")), appImage);
-        PlanInput input = new PlanInput(target, facts, views, KubeadmFilesFactory.create(target, rootfs0),
-                PluginDocuments.of(target, imagePlugins(rootfs0)));
+        List<PluginSpec> plugins = PluginDocuments.of(target, imagePlugins(rootfs0));
+        PlanInput input = new PlanInput(target, facts, views, KubeadmFilesFactory.create(target, rootfs0), plugins);
         InstallPlan plan;
         if (appImage) {
             if (saved.isEmpty()) {
@@ -121,7 +121,23 @@ final class ClusterPreparation {
             plan = ScalePlanner.plan(before, input, saved.get().hostnames());
         }
         notes.addAll(plan.notes());
-        return new InstallPlan(plan.cluster(), plan.image(), plan.kind(), plan.steps(), notes);
+        return new Prepared(new InstallPlan(plan.cluster(), plan.image(), plan.kind(), plan.steps(), notes), plugins,
+                rootfs0);
+    }
+
+    /** The plan of {@link #prepare}. */
+    InstallPlan plan(Clusterfile target, Optional<SavedState> saved, Optional<Map<String, Platform>> platforms) {
+        return prepare(target, saved, platforms).plan();
+    }
+
+    /**
+     * A plan with what running it needs besides.
+     *
+     * @param plan the plan
+     * @param plugins the Plugin documents its hook steps name
+     * @param imageFiles the image's prepared files on this machine (master0's platform)
+     */
+    record Prepared(InstallPlan plan, List<PluginSpec> plugins, Path imageFiles) {
     }
 
     private List<ClusterImage> images(String reference, Optional<Map<String, Platform>> platforms) {
