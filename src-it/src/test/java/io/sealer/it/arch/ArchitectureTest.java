@@ -36,6 +36,13 @@ class ArchitectureTest {
             .because("sealer-api is the contract plugins and adapters compile against");
 
     @ArchTest
+    static final ArchRule examplePluginsDependOnTheApiOnly = classes()
+            .that().resideInAPackage("io.sealer.examples.plugins..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("io.sealer.api..", "java..",
+                    "io.sealer.examples.plugins..")
+            .because("a plugin jar sees only the JDK and io.sealer.api when the SDK loads it");
+
+    @ArchTest
     static final ArchRule adaptersDependOnTheApiOnly = noClasses()
             .that().resideInAnyPackage("io.sealer.registry..", "io.sealer.ssh..")
             .should().dependOnClassesThat().resideInAnyPackage("io.sealer.core..", "io.sealer.cli..")

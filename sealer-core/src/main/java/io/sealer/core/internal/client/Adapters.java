@@ -28,7 +28,8 @@ public final class Adapters implements AutoCloseable {
 
     private final Supplier<Optional<RegistryClientProvider>> registry;
     private final Supplier<Optional<HostConnector>> connector;
-    private final Supplier<List<Plugin>> plugins;
+    private final List<Plugin> givenPlugins;
+    private final Supplier<List<Plugin>> classPathPlugins;
     private final boolean connectorGiven;
 
     /**
@@ -45,10 +46,11 @@ public final class Adapters implements AutoCloseable {
         this.connector = connector.isPresent() ? () -> connector
                 : once(() -> first(HostConnectorProvider.class, loader).map(p -> p.create(sshSettings)));
         this.connectorGiven = connector.isPresent();
-        this.plugins = once(() -> {
-            List<Plugin> all = new ArrayList<>(given);
-            ServiceLoader.load(Plugin.class, loader).forEach(all::add);
-            return List.copyOf(all);
+        this.givenPlugins = given;
+        this.classPathPlugins = once(() -> {
+            List<Plugin> found = new ArrayList<>();
+            ServiceLoader.load(Plugin.class, loader).forEach(found::add);
+            return List.copyOf(found);
         });
     }
 
@@ -69,7 +71,19 @@ public final class Adapters implements AutoCloseable {
 
     /** The plugins: the given ones first, then those on the class path. */
     public List<Plugin> plugins() {
-        return plugins.get();
+        List<Plugin> all = new ArrayList<>(givenPlugins);
+        all.addAll(classPathPlugins());
+        return List.copyOf(all);
+    }
+
+    /** The plugins given to the builder. */
+    public List<Plugin> givenPlugins() {
+        return givenPlugins;
+    }
+
+    /** The plugins found on the class path (looked up once, on first use). */
+    public List<Plugin> classPathPlugins() {
+        return classPathPlugins.get();
     }
 
     /** Closes the host connector if this client loaded it (a given one belongs to the caller). */
