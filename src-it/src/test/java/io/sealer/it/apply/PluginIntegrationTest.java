@@ -9,11 +9,15 @@ import io.sealer.api.PluginException;
 import io.sealer.api.StepFailedException;
 import io.sealer.api.cluster.ApplyResult;
 import io.sealer.api.cluster.ClusterPlan;
+import io.sealer.api.build.BuildRequest;
 import io.sealer.api.cluster.PlannedStep;
+import io.sealer.api.event.ProgressEvent;
 import io.sealer.core.SealerClient;
 import io.sealer.it.support.HostBedExtension;
+import io.sealer.it.support.StubClusterImage;
 import io.sealer.it.support.StubLog;
 import io.sealer.it.support.TestHost;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +130,33 @@ class PluginIntegrationTest {
         assertThat(StubLog.commands(host(0)).stream().filter(KUBEADM_INIT::equals)).hasSize(1);
         assertThat(StubLog.commands(host(0)).stream().filter(c -> c.startsWith("init.sh"))).as("not repeated")
                 .hasSize(1);
+    }
+
+    @Test
+    void theDocsListNodesPluginShippedInAnImageRunsAtPostInstallOnMaster0() throws Exception {
+        Path context = Files.createDirectories(dir.resolve("list-nodes-image"));
+        Files.copy(Path.of(System.getProperty("sealer.examples.dir"), "list-nodes-plugin", "list_nodes.yaml"),
+                context.resolve("list_nodes.yaml"));
+        PluginJars.listNodes(context.resolve("list-nodes.jar"));
+        Files.writeString(context.resolve("Kubefile"), "FROM " + StubClusterImage.IMAGE + "\n"
+                + "COPY list_nodes.yaml plugins\nCOPY list-nodes.jar plugins\n");
+        SealerClient client = fixture.client();
+        client.builds().build(BuildRequest.builder(context).tag("it/list-nodes:1").cacheImages(false).build());
+        ClusterfileText text = fixture.clusterfile("list-nodes").image("it/list-nodes:1")
+                .masters(List.of(host(0))).nodes(List.of(host(1)));
+
+        ApplyResult result = client.clusters().apply(fixture.load(client, text), options());
+
+        String hook = "hook/PostInstall/list_nodes@" + host(0).address();
+        assertThat(result.host(host(0).address()).orElseThrow().ran()).contains(hook);
+        assertThat(StubLog.commands(host(0))).endsWith("kubectl get nodes");
+        assertThat(StubLog.commands(host(1))).doesNotContain("kubectl get nodes");
+        List<String> lines = fixture.events.stream().filter(ProgressEvent.LogLine.class::isInstance)
+                .map(ProgressEvent.LogLine.class::cast)
+                .filter(l -> l.operation().subject().step().filter(st -> st.startsWith(hook)).isPresent()
+                        || l.operation().subject().host().filter(host(0).address()::equals).isPresent())
+                .map(ProgressEvent.LogLine::line).toList();
+        assertThat(lines).anyMatch(l -> l.startsWith("NAME") && l.contains("STATUS"));
     }
 
     @Test

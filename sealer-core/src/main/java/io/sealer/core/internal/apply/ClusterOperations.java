@@ -22,9 +22,13 @@ import io.sealer.api.spi.RemoteCommand;
 import io.sealer.core.internal.apply.state.ClusterStore;
 import io.sealer.core.internal.apply.state.ClusterfileWriter;
 import io.sealer.core.internal.apply.state.Journal;
+import io.sealer.core.internal.client.Adapters;
 import io.sealer.core.internal.client.ClientRuntime;
+import io.sealer.core.internal.plugin.PluginRegistry;
+import io.sealer.core.internal.plugin.builtin.BuiltinPlugins;
 import io.sealer.core.internal.clusterfile.ClusterfileParser;
 import io.sealer.core.internal.plan.InstallPlan;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,7 +66,11 @@ public final class ClusterOperations {
         ClusterPaths.of(clusterfile.cluster());
         Optional<SavedState> saved = savedState(clusterfile.cluster().name());
         Clusterfile target = preparation.effective(clusterfile, saved);
-        return preparation.plan(target, saved, Optional.empty()).view();
+        ClusterPreparation.Prepared prepared = preparation.prepare(target, saved, Optional.empty());
+        try (PluginTypes types = pluginTypes(prepared.imageFiles())) {
+            requirePlugins(prepared.plan(), types);
+        }
+        return prepared.plan().view();
     }
 
     public ApplyResult join(String cluster, List<String> masters, List<String> nodes, ApplyOptions options) {
@@ -126,8 +134,7 @@ public final class ClusterOperations {
         Cluster cluster = target.cluster();
         Progress progress = runtime.progress(io.sealer.api.event.ProgressListener.NONE);
         HostConnector connector = runtime.adapters().requireHostConnector(delete ? "delete" : "apply");
-        try (ConnectorSessions sessions = new ConnectorSessions(connector, cluster);
-                PluginTypes pluginTypes = pluginTypes()) {
+        try (ConnectorSessions sessions = new ConnectorSessions(connector, cluster)) {
             List<String> hosts = new ArrayList<>(new LinkedHashSet<>(cluster.allIps()));
             saved.ifPresent(s -> s.clusterfile().cluster().allIps().stream().filter(ip -> !hosts.contains(ip))
                     .forEach(hosts::add));
@@ -139,34 +146,48 @@ public final class ClusterOperations {
                             clusters.clusterDir(cluster.name()).resolve("views"))
                     : preparation.prepare(target, saved, Optional.of(platforms));
             InstallPlan plan = prepared.plan();
-            requirePlugins(plan, pluginTypes);
-            if (plan.steps().isEmpty()) {
-                return new ApplyResult(plan.view(), List.of(), Duration.ZERO);
-            }
-            try (Journal journal = Journal.open(clusters.clusterDir(cluster.name()), plan.fingerprint())) {
-                PhaseHooks hooks = new PluginHooks(pluginTypes, prepared.plugins(), cluster, prepared.imageFiles(),
-                        sessions, options.stepTimeout());
-                PlanExecutor executor = new PlanExecutor(sessions, hooks, options, progress, journal);
-                ApplyResult result = executor.execute(plan);
-                if (delete) {
-                    journal.complete();
-                    clusters.remove(cluster.name());
-                } else if (plan.kind().equals(ClusterPlan.APP)) {
-                    journal.complete(); // the cluster stays what it was: its image, hosts and Clusterfile
-                } else {
-                    Map<String, String> names = new LinkedHashMap<>(saved.map(SavedState::hostnames).orElse(Map.of()));
-                    journal.facts().values().forEach((k, v) -> {
-                        if (k.startsWith("hostname:")) {
-                            names.put(k.substring("hostname:".length()), v);
-                        }
-                    });
-                    names.keySet().retainAll(cluster.allIps());
-                    clusters.save(cluster.name(), new ClusterfileWriter().write(target), names);
-                    journal.complete();
-                }
-                return result;
+            try (PluginTypes pluginTypes = pluginTypes(prepared.imageFiles())) {
+                requirePlugins(plan, pluginTypes);
+                return run(plan, prepared, target, saved, sessions, pluginTypes, options, progress, delete);
             }
         }
+    }
+
+    private ApplyResult run(InstallPlan plan, ClusterPreparation.Prepared prepared, Clusterfile target,
+            Optional<SavedState> saved, ConnectorSessions sessions, PluginTypes pluginTypes, ApplyOptions options,
+            Progress progress, boolean delete) {
+        Cluster cluster = target.cluster();
+        if (plan.steps().isEmpty()) {
+            return new ApplyResult(plan.view(), List.of(), Duration.ZERO);
+        }
+        try (Journal journal = Journal.open(clusters.clusterDir(cluster.name()), plan.fingerprint())) {
+            PhaseHooks hooks = new PluginHooks(pluginTypes, prepared.plugins(), cluster, prepared.imageFiles(),
+                    sessions, options.stepTimeout());
+            ApplyResult result = new PlanExecutor(sessions, hooks, options, progress, journal).execute(plan);
+            if (delete) {
+                journal.complete();
+                clusters.remove(cluster.name());
+            } else if (plan.kind().equals(ClusterPlan.APP)) {
+                journal.complete(); // the cluster stays what it was: its image, hosts and Clusterfile
+            } else {
+                clusters.save(cluster.name(), new ClusterfileWriter().write(target),
+                        hostnames(cluster, saved, journal));
+                journal.complete();
+            }
+            return result;
+        }
+    }
+
+    /** The node names of the cluster's hosts: those saved before, updated with what this run learned. */
+    private static Map<String, String> hostnames(Cluster cluster, Optional<SavedState> saved, Journal journal) {
+        Map<String, String> names = new LinkedHashMap<>(saved.map(SavedState::hostnames).orElse(Map.of()));
+        journal.facts().values().forEach((k, v) -> {
+            if (k.startsWith("hostname:")) {
+                names.put(k.substring("hostname:".length()), v);
+            }
+        });
+        names.keySet().retainAll(cluster.allIps());
+        return names;
     }
 
     /** Fails, before anything runs, when a hook step's Plugin document has a type no plugin implements. */
@@ -178,12 +199,21 @@ public final class ClusterOperations {
         }
     }
 
-    private PluginTypes pluginTypes() {
-        List<io.sealer.api.plugin.Plugin> known = runtime.adapters().plugins();
-        return (type, document) -> known.stream().filter(p -> p.type().equals(type)).findFirst()
-                .orElseThrow(() -> new io.sealer.api.PluginException(document, "Plugin document " + document
-                        + " has type " + type + ", which no plugin implements; known types: "
-                        + known.stream().map(io.sealer.api.plugin.Plugin::type).sorted().toList(), null));
+    private PluginTypes pluginTypes(Path imageFiles) {
+        Adapters adapters = runtime.adapters();
+        PluginRegistry registry = PluginRegistry.forImage(BuiltinPlugins.all(), adapters.givenPlugins(),
+                adapters.classPathPlugins(), imageFiles);
+        return new PluginTypes() {
+            @Override
+            public io.sealer.api.plugin.Plugin require(String type, String document) {
+                return registry.require(type, document);
+            }
+
+            @Override
+            public void close() {
+                registry.close();
+            }
+        };
     }
 
     /** Logs in to every host in parallel (host keys checked before anything runs) and reads its platform. */
