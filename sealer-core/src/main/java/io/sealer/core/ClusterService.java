@@ -2,6 +2,7 @@ package io.sealer.core;
 
 import io.sealer.api.cluster.ApplyOptions;
 import io.sealer.api.cluster.ApplyResult;
+import io.sealer.api.cluster.CheckResult;
 import io.sealer.api.cluster.ClusterDocuments;
 import io.sealer.api.cluster.ClusterPlan;
 import io.sealer.api.cluster.Clusterfile;
@@ -123,6 +124,17 @@ public final class ClusterService {
      */
     public List<HostExecResult> exec(String cluster, String command, Optional<String> role, ApplyOptions options) {
         return operations.exec(cluster, command, role, options);
+    }
+
+    /**
+     * Checks an applied cluster: with {@code hosts}, sealer's host checks (unique hostnames, clocks within a minute of
+     * this machine's), which it left unwired; with {@code cluster}, its Checker through kubectl on master0 (every node
+     * ready, pods running, services with endpoints).
+     *
+     * @throws io.sealer.api.ClusterNotFoundException when this store has not applied the cluster
+     */
+    public CheckResult check(String cluster, boolean hosts, boolean clusterState, ApplyOptions options) {
+        return operations.check(cluster, hosts, clusterState, options);
     }
 
     /** The Clusterfile last applied for {@code cluster} with this store, passwords decrypted. */

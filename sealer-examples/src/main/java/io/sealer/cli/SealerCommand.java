@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         subcommands = {BuildCommand.class, DiscoverCommand.class, ImagesCommand.class, InspectCommand.class,
             TagCommand.class, RmiCommand.class, SaveCommand.class, LoadCommand.class, PruneCommand.class,
             PushCommand.class, PullCommand.class, LoginCommand.class, LogoutCommand.class, RunCommand.class,
-            ApplyCommand.class, JoinCommand.class, DeleteCommand.class, ExecCommand.class, ValidateCommand.class,
+            ApplyCommand.class, JoinCommand.class, DeleteCommand.class, ExecCommand.class, CheckCommand.class, ValidateCommand.class,
             VersionCommand.class, CompletionCommand.class, HelpCommand.class})
 final class SealerCommand implements Callable<Integer> {
     /** The slf4j-simple property read when the first logger is created. */

@@ -16,7 +16,7 @@ set -e
 
 echo "[init.sh] docker data root $1, registry $2:$3"
 cp ../bin/* /usr/local/bin/
-chmod +x /usr/local/bin/kubeadm /usr/local/bin/kubectl /usr/local/bin/kubelet /usr/local/bin/seautil
+chmod +x /usr/local/bin/*
 mkdir -p /etc/sysctl.d
 printf 'net.bridge.bridge-nf-call-ip6tables = 1\nnet.bridge.bridge-nf-call-iptables = 1\nnet.ipv4.ip_forward = 1\n' \
     > /etc/sysctl.d/k8s.conf

@@ -58,7 +58,8 @@ public final class StubClusterImage {
 
     private static final String RESOURCES = "apply/";
     private static final List<String> CLUSTER_FILES = List.of("Kubefile", "bin/kubeadm", "bin/kubectl",
-            "bin/kubelet", "bin/seautil", "scripts/init.sh", "scripts/init-registry.sh", "scripts/clean.sh",
+            "bin/kubelet", "bin/seautil", "bin/etcdctl", "scripts/init.sh", "scripts/init-registry.sh",
+            "scripts/clean.sh",
             "etc/kubeadm.yml", "etc/stub-config.yaml", "manifests/cni.yaml");
     private static final List<String> APP_FILES = List.of("Kubefile", "manifests/app.yaml");
 

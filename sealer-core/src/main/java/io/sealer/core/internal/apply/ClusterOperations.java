@@ -6,6 +6,7 @@ import io.sealer.api.HostException;
 import io.sealer.api.SealerException;
 import io.sealer.api.cluster.ApplyOptions;
 import io.sealer.api.cluster.ApplyResult;
+import io.sealer.api.cluster.CheckResult;
 import io.sealer.api.cluster.Cluster;
 import io.sealer.api.cluster.ClusterPlan;
 import io.sealer.api.cluster.Clusterfile;
@@ -22,6 +23,8 @@ import io.sealer.api.spi.RemoteCommand;
 import io.sealer.core.internal.apply.state.ClusterStore;
 import io.sealer.core.internal.apply.state.ClusterfileWriter;
 import io.sealer.core.internal.apply.state.Journal;
+import io.sealer.core.internal.check.CheckReport;
+import io.sealer.core.internal.check.ClusterChecker;
 import io.sealer.core.internal.client.Adapters;
 import io.sealer.core.internal.client.ClientRuntime;
 import io.sealer.core.internal.plugin.PluginRegistry;
@@ -118,6 +121,24 @@ public final class ClusterOperations {
         try (ConnectorSessions sessions = new ConnectorSessions(connector, saved)) {
             return Parallel.map(hosts, options.parallelism(), host -> execOn(sessions, host, command, options,
                     progress));
+        }
+    }
+
+    public CheckResult check(String cluster, boolean hosts, boolean clusterState, ApplyOptions options) {
+        Cluster saved = requireSaved(cluster).clusterfile().cluster();
+        Progress progress = runtime.progress(options.listener());
+        HostConnector connector = runtime.adapters().requireHostConnector("check");
+        try (ConnectorSessions sessions = new ConnectorSessions(connector, saved)) {
+            ClusterChecker checker = new ClusterChecker((host, command) -> {
+                HostExecResult result = execOn(sessions, host, command, options, progress);
+                if (result.error().isPresent()) {
+                    throw new HostException(host, result.error().get(), null);
+                }
+                return new io.sealer.api.spi.ExecResult(result.exitStatus(), result.output());
+            }, saved.allIps(), saved.master0().orElseThrow());
+            CheckReport report = hosts && clusterState ? checker.checkAll()
+                    : hosts ? checker.checkHosts() : checker.checkCluster();
+            return new CheckResult(report.passed(), report.format());
         }
     }
 

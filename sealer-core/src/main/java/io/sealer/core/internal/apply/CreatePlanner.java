@@ -100,8 +100,6 @@ public final class CreatePlanner {
         }
 
         void nameAndAliases(String host) {
-            plan.add("prepare", "hostname", host, "read the host's name",
-                    new Exec(RemoteScripts.hostname(), Map.of(), Set.of(), Optional.of(Capture.HOSTNAME)));
             var aliases = input.cluster().hostAliases();
             if (!aliases.isEmpty()) {
                 StringBuilder script = new StringBuilder();
@@ -182,6 +180,7 @@ public final class CreatePlanner {
                     new StepAction.SendFile(input.kubeadm().initConfig(), RemoteScripts.KUBEADM_CONFIG, "0600"));
             plan.add("init-master0", "apiserver-hosts", master0, "resolve the API server to master0",
                     Exec.of(RemoteScripts.pointHostsName(master0, RemoteScripts.APISERVER_DOMAIN)));
+            nodeName(master0, "init-master0");
             plan.addAfterAll("init-master0", "kubeadm-init", master0, "kubeadm init",
                     new Exec(RemoteScripts.kubeadmInit(), HostEnv.of(input.cluster(), master0), Set.of(),
                             Optional.of(Capture.KUBEADM_JOIN)), registryReady);
@@ -199,6 +198,7 @@ public final class CreatePlanner {
                     Exec.of(RemoteScripts.pointHostsName(masters.get(0), RemoteScripts.APISERVER_DOMAIN)));
             List<String> after = new ArrayList<>(registryReady);
             after.add(previous);
+            nodeName(master, "join-masters");
             plan.addAfterAll("join-masters", "kubeadm-join", master, "kubeadm join (control plane)",
                     Exec.withEnv(RemoteScripts.kubeadmJoin(), HostEnv.of(input.cluster(), master)), after);
             plan.add("join-masters", "apiserver-self", master, "resolve the API server to this master",
@@ -225,12 +225,22 @@ public final class CreatePlanner {
             }
             List<String> after = new ArrayList<>(registryReady);
             after.add(mastersDone);
+            nodeName(node, "join-nodes");
             String join = plan.addAfterAll("join-nodes", "kubeadm-join", node, "kubeadm join",
                     Exec.withEnv(RemoteScripts.kubeadmJoin(), HostEnv.of(input.cluster(), node)), after);
             if (ipvs) {
                 join = lvscare(node);
             }
             return join;
+        }
+
+        /**
+         * Reads the host's name right before kubeadm registers it (so a HOSTNAME plugin's change is seen): the node
+         * name later steps and plugins use.
+         */
+        void nodeName(String host, String phase) {
+            plan.add(phase, "node-name", host, "read the host's name (its node name)",
+                    new Exec(RemoteScripts.hostname(), Map.of(), Set.of(), Optional.of(Capture.HOSTNAME)));
         }
 
         String lvscare(String node) {

@@ -14,6 +14,8 @@ import org.apache.sshd.client.channel.ChannelExec;
  * privilege (see {@link Privilege}); the script travels on standard input ({@link ScriptEnvelope}).
  */
 public final class RemoteShell {
+    private static final Duration INPUT_RACE = Duration.ofSeconds(5);
+
     private final String host;
     private final ChannelOpener opener;
     private final Supplier<Privilege> privilege;
@@ -90,10 +92,14 @@ public final class RemoteShell {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (RemoteProcess process = start(script, with, out, err)) {
             try {
-                process.stdin().write(input);
+                if (input.length > 0) {
+                    process.stdin().write(input);
+                }
                 process.closeStdin();
             } catch (IOException e) {
-                if (!process.ended()) {
+                // a script that needs no input may end, and the host close the channel, before its stdin is closed
+                // here: only a channel that ends without an exit status means the connection was lost
+                if (!process.await(INPUT_RACE) || process.connectionLost()) {
                     throw lost("sending input", e);
                 }
             }
