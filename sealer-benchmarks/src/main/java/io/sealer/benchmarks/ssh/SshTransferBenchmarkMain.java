@@ -3,7 +3,6 @@ package io.sealer.benchmarks.ssh;
 import io.sealer.api.event.Progress;
 import io.sealer.api.spi.HostConnector;
 import io.sealer.api.spi.HostSession;
-import io.sealer.api.spi.RemoteCommand;
 import io.sealer.api.spi.TreeTransfer;
 import io.sealer.it.support.HostBedExtension;
 import io.sealer.it.support.TestHost;

@@ -43,12 +43,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Applies that go wrong, on real OpenSSH hosts with the stub cluster image: a host's sshd killed in the middle (the
@@ -57,23 +54,13 @@ import org.junit.jupiter.api.io.TempDir;
  * cluster names and data roots (refused, nothing on the hosts removed).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class ApplyFaultsIntegrationTest {
+class ApplyFaultsIntegrationTest extends FixtureTest {
     @RegisterExtension
     static final HostBedExtension BED = HostBedExtension.withHosts(4);
 
-    @TempDir
-    Path dir;
-
-    private ApplyFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = ApplyFixture.start(BED, dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
+    @Override
+    HostBedExtension bed() {
+        return BED;
     }
 
     private static TestHost host(int index) {

@@ -14,35 +14,21 @@ import io.sealer.it.support.HostBedExtension;
 import io.sealer.it.support.StubClusterImage;
 import io.sealer.it.support.StubLog;
 import io.sealer.it.support.TestHost;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Three masters and two nodes of the stub cluster image on real OpenSSH hosts: masters join one at a time. */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class ApplyHaIntegrationTest {
+class ApplyHaIntegrationTest extends FixtureTest {
     @RegisterExtension
     static final HostBedExtension BED = HostBedExtension.withHosts(5);
 
-    @TempDir
-    Path dir;
-
-    private ApplyFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = ApplyFixture.start(BED, dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
+    @Override
+    HostBedExtension bed() {
+        return BED;
     }
 
     @Test

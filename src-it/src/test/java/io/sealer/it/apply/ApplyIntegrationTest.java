@@ -35,12 +35,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Installs, scales and deletes clusters of the stub cluster image ({@link StubClusterImage}) on real OpenSSH hosts of
@@ -49,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Clusterfile's Config and kubeadm documents; an application image on the running cluster.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class ApplyIntegrationTest {
+class ApplyIntegrationTest extends FixtureTest {
     private static final String ROOT_PASSWORD = "r00t-Apply-9";
     private static final String SUDO_USER = "deployer";
     private static final String SUDO_PASSWORD = "Sudo-Apply-7";
@@ -58,19 +55,9 @@ class ApplyIntegrationTest {
     static final HostBedExtension BED = HostBedExtension.withHosts(4).rootPassword(ROOT_PASSWORD)
             .passwordAuthentication(true).sudoUser(SUDO_USER, SUDO_PASSWORD);
 
-    @TempDir
-    Path dir;
-
-    private ApplyFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = ApplyFixture.start(BED, dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
+    @Override
+    HostBedExtension bed() {
+        return BED;
     }
 
     private static TestHost host(int index) {

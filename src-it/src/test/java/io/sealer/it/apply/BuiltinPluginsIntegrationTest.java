@@ -15,35 +15,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in plugin types on real hosts (HOSTNAME, LABEL, TAINT, CLUSTERCHECK, ETCD; SHELL is in
  * {@link PluginIntegrationTest}), each at its phase, with the commands the stubs record; and {@code sealer check}.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class BuiltinPluginsIntegrationTest {
+class BuiltinPluginsIntegrationTest extends FixtureTest {
     @RegisterExtension
     static final HostBedExtension BED = HostBedExtension.withHosts(2);
 
-    @TempDir
-    Path dir;
-
-    private ApplyFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = ApplyFixture.start(BED, dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
+    @Override
+    HostBedExtension bed() {
+        return BED;
     }
 
     private static TestHost host(int index) {

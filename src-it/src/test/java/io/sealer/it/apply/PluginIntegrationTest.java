@@ -21,11 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -34,25 +31,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * re-run resumes; an unknown type is refused before anything runs.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
-class PluginIntegrationTest {
+class PluginIntegrationTest extends FixtureTest {
     private static final String PLUGIN_LOG = "/var/lib/sealer/plugin.log";
 
     @RegisterExtension
     static final HostBedExtension BED = HostBedExtension.withHosts(3);
 
-    @TempDir
-    Path dir;
-
-    private ApplyFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = ApplyFixture.start(BED, dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
+    @Override
+    HostBedExtension bed() {
+        return BED;
     }
 
     private static TestHost host(int index) {

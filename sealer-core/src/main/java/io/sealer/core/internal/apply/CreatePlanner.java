@@ -39,15 +39,7 @@ public final class CreatePlanner {
         HostPreparation prepare = new HostPreparation(plan, input, paths);
         hooks.at("Originally", all, List.of());
         hooks.at("pre-install", List.of(master0), List.of());
-        for (String host : all) {
-            prepare.nameAndAliases(host);
-            prepare.rootfs(host);
-        }
-        hooks.at("pre-init-host", all, List.of());
-        for (String host : all) {
-            prepare.init(host);
-        }
-        List<String> registryReady = prepare.registry(masters, all, masters);
+        List<String> registryReady = prepare.hosts(all, masters, masters, hooks);
         hooks.at("PreInit", all, List.of());
 
         KubernetesSteps kube = new KubernetesSteps(plan, input, paths, masters);
@@ -97,6 +89,24 @@ public final class CreatePlanner {
             this.plan = plan;
             this.input = input;
             this.paths = paths;
+        }
+
+        /**
+         * Prepares {@code hosts}: aliases and rootfs, the {@code pre-init-host} hooks, {@code init.sh}, then the
+         * registry on those of {@code newMasters} that run one and its hosts entry everywhere.
+         *
+         * @return the ids every later registry user waits for
+         */
+        List<String> hosts(List<String> hosts, List<String> newMasters, List<String> allMasters, Hooks hooks) {
+            for (String host : hosts) {
+                nameAndAliases(host);
+                rootfs(host);
+            }
+            hooks.at("pre-init-host", hosts, List.of());
+            for (String host : hosts) {
+                init(host);
+            }
+            return registry(newMasters, hosts, allMasters);
         }
 
         void nameAndAliases(String host) {

@@ -70,15 +70,7 @@ public final class ScalePlanner {
         List<String> addedNodes = added.stream().filter(ip -> !masters.contains(ip)).toList();
         hooks.at("pre-scaleup", List.of(master0), List.of());
         CreatePlanner.HostPreparation prepare = new CreatePlanner.HostPreparation(plan, input, paths);
-        for (String host : added) {
-            prepare.nameAndAliases(host);
-            prepare.rootfs(host);
-        }
-        hooks.at("pre-init-host", added, List.of());
-        for (String host : added) {
-            prepare.init(host);
-        }
-        List<String> registryReady = prepare.registry(addedMasters, added, masters);
+        List<String> registryReady = prepare.hosts(added, addedMasters, masters, hooks);
         hooks.at("PreJoin", added, List.of());
         String token = plan.add("join", "token", master0, "a fresh join token", new Exec(
                 RemoteScripts.refreshJoin(!addedMasters.isEmpty()), Map.of(), Set.of(),

@@ -5,12 +5,7 @@ import io.sealer.api.SealerException;
 import io.sealer.api.cluster.Clusterfile;
 import io.sealer.api.cluster.ConfigSpec;
 import io.sealer.core.internal.clusterfile.YamlTrees;
-import io.sealer.core.internal.io.IoFailures;
 import io.sealer.core.internal.yaml.YamlText;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,17 +117,7 @@ public final class ConfigWriter {
     }
 
     private static String read(Path file, ConfigErrors errors) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new SealerException(file.toString(), 0, "reading failed: " + IoFailures.describe(e), e);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw errors.error("spec.path", file + " is not UTF-8 text; a Config can only merge into text files");
-        }
+        return TextFiles.readUtf8(file, () -> errors.error("spec.path", file
+                + " is not UTF-8 text; a Config can only merge into text files"));
     }
 }

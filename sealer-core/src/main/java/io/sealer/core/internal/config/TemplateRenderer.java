@@ -6,9 +6,6 @@ import io.sealer.api.SealerException;
 import io.sealer.core.internal.io.IoFailures;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -129,17 +126,7 @@ public final class TemplateRenderer {
     }
 
     private static String read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new SealerException(file.toString(), 0, "reading failed: " + IoFailures.describe(e), e);
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new BuildException(file.toString(), 0, "is not UTF-8 text; templates must be", null);
-        }
+        return TextFiles.readUtf8(file, () -> new BuildException(file.toString(), 0, "is not UTF-8 text; templates"
+                + " must be", null));
     }
 }

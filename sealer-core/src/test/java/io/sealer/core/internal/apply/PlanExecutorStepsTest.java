@@ -15,7 +15,6 @@ import io.sealer.api.StepFailedException;
 import io.sealer.api.cluster.ApplyResult;
 import io.sealer.api.event.Progress;
 import io.sealer.api.event.ProgressEvent;
-import io.sealer.api.spi.HostSession;
 import io.sealer.api.spi.RemoteCommand;
 import io.sealer.core.internal.apply.state.Journal;
 import io.sealer.core.internal.plan.Capture;

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code LABEL}: sets node labels once the cluster is up (sealer's phase: {@code PreGuest}). Each line of
@@ -47,30 +46,19 @@ public final class LabelPlugin implements Plugin {
 
     @Override
     public void run(PluginContext context, Phase phase) {
+        NodeRules.apply(context, phase, "labelling nodes", parse(context.spec()), Rule::ips, LabelPlugin::label);
+    }
+
+    private static void label(PluginContext context, String master0, String node, String ip, Rule rule) {
         PluginSpec spec = context.spec();
-        List<Rule> rules = parse(spec);
-        if (Phases.skipWithoutCluster(context, phase, "labelling nodes")) {
-            return;
+        ExecResult result = context.exec(master0, "kubectl label node " + ShellWords.quote(node) + " "
+                + rule.arguments() + " --overwrite");
+        if (!result.succeeded()) {
+            throw PluginFailures.commandFailed(spec, master0, "labelling node " + node + " (" + ip + ", data"
+                    + " line " + rule.line().number() + ")", result);
         }
-        Set<String> targets = Ips.canonicalAll(context.hosts());
-        NodeNames nodes = new NodeNames(context);
-        String master0 = context.master0();
-        for (Rule rule : rules) {
-            for (String ip : rule.ips()) {
-                if (!targets.contains(ip)) {
-                    continue;
-                }
-                String node = nodes.of(ip);
-                ExecResult result = context.exec(master0, "kubectl label node " + ShellWords.quote(node) + " "
-                        + rule.arguments() + " --overwrite");
-                if (!result.succeeded()) {
-                    throw PluginFailures.commandFailed(spec, master0, "labelling node " + node + " (" + ip + ", data"
-                            + " line " + rule.line().number() + ")", result);
-                }
-                context.logger().log(Level.INFO, "plugin " + spec.name() + ": node " + node + " (" + ip
-                        + ") labelled " + rule.labels());
-            }
-        }
+        context.logger().log(Level.INFO, "plugin " + spec.name() + ": node " + node + " (" + ip
+                + ") labelled " + rule.labels());
     }
 
     /** The lines of {@code data}, checked. */

@@ -10,7 +10,6 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * {@code TAINT}: adds and removes node taints once the cluster is up (sealer's phase: {@code PreGuest}). Each line of
@@ -42,21 +41,7 @@ public final class TaintPlugin implements Plugin {
 
     @Override
     public void run(PluginContext context, Phase phase) {
-        PluginSpec spec = context.spec();
-        List<Rule> rules = parse(spec);
-        if (Phases.skipWithoutCluster(context, phase, "tainting nodes")) {
-            return;
-        }
-        Set<String> targets = Ips.canonicalAll(context.hosts());
-        NodeNames nodes = new NodeNames(context);
-        String master0 = context.master0();
-        for (Rule rule : rules) {
-            for (String ip : rule.ips()) {
-                if (targets.contains(ip)) {
-                    apply(context, master0, nodes.of(ip), ip, rule);
-                }
-            }
-        }
+        NodeRules.apply(context, phase, "tainting nodes", parse(context.spec()), Rule::ips, TaintPlugin::apply);
     }
 
     private static void apply(PluginContext context, String master0, String node, String ip, Rule rule) {
