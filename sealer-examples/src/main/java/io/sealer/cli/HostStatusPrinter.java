@@ -130,11 +130,11 @@ final class HostStatusPrinter implements ProgressListener, AutoCloseable {
         OperationKind kind = operation.kind();
         switch (kind) {
             case APPLY -> {
-                operations.put(operation.id(), new Tracked(kind, null, null));
+                operations.put(operation.id(), new Tracked(kind, null, null, false));
                 emit(plainTime() + event.description());
             }
             case HOST -> {
-                operations.put(operation.id(), new Tracked(kind, host, null));
+                operations.put(operation.id(), new Tracked(kind, host, null, false));
                 if (host != null) {
                     HostState state = host(host);
                     if (state.status == Status.WAITING) {
@@ -146,7 +146,10 @@ final class HostStatusPrinter implements ProgressListener, AutoCloseable {
                 String step = operation.subject().step().filter(s -> !s.isBlank()).orElse(event.description());
                 step = host != null && step.endsWith("@" + host) ? step.substring(0, step.length() - host.length() - 1)
                         : step;
-                operations.put(operation.id(), new Tracked(kind, host, step));
+                // a step of the plan runs under its host's operation; steps below it (a transfer, a plugin's command) are shown
+                // but not counted
+                boolean planStep = parent != null && parent.kind == OperationKind.HOST;
+                operations.put(operation.id(), new Tracked(kind, host, step, planStep));
                 if (host != null) {
                     HostState state = host(host);
                     if (state.status == Status.WAITING) {
@@ -158,13 +161,13 @@ final class HostStatusPrinter implements ProgressListener, AutoCloseable {
                     state.progress = "";
                 }
                 if (!live) {
-                    emit(plainTime() + "[" + host + "] " + step + ": started");
+                    emit(plainTime() + (host == null ? "" : "[" + host + "] ") + step + ": started");
                 }
             }
             default -> {
                 if (parent != null) {
                     // a plugin run inside a step: its output lines belong to the step's host
-                    operations.put(operation.id(), new Tracked(kind, host, parent.step));
+                    operations.put(operation.id(), new Tracked(kind, host, parent.step, false));
                 }
                 others.onEvent(event);
             }
@@ -186,7 +189,7 @@ final class HostStatusPrinter implements ProgressListener, AutoCloseable {
             if (state != null) {
                 state.running.remove(operation.id());
                 state.progress = "";
-                if (succeeded) {
+                if (succeeded && tracked.planStep) {
                     state.done++;
                 } else {
                     state.status = Status.FAILED;
@@ -195,7 +198,7 @@ final class HostStatusPrinter implements ProgressListener, AutoCloseable {
             }
             if (!live || !succeeded) {
                 String summary = text.isBlank() || text.equals("done") ? "" : " (" + firstLine(text) + ")";
-                emit(plainTime() + "[" + tracked.host + "] " + tracked.step + ": "
+                emit(plainTime() + (tracked.host == null ? "" : "[" + tracked.host + "] ") + tracked.step + ": "
                         + (succeeded ? "done" + summary : "FAILED: " + firstLine(text)));
             }
         } else if (state != null) {
@@ -380,7 +383,7 @@ final class HostStatusPrinter implements ProgressListener, AutoCloseable {
     }
 
     /** An operation of the tree this printer follows. */
-    private record Tracked(OperationKind kind, String host, String step) {
+    private record Tracked(OperationKind kind, String host, String step, boolean planStep) {
     }
 
     /** One host's state in the view. */
