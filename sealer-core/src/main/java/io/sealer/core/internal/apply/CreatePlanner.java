@@ -5,6 +5,7 @@ import io.sealer.api.cluster.ClusterPlan;
 import io.sealer.api.cluster.Host;
 import io.sealer.api.cluster.LocalRegistry;
 import io.sealer.core.internal.plan.Capture;
+import io.sealer.core.internal.plan.Facts;
 import io.sealer.core.internal.plan.InstallPlan;
 import io.sealer.core.internal.plan.StepAction;
 import io.sealer.core.internal.plan.StepAction.Exec;
@@ -52,6 +53,7 @@ public final class CreatePlanner {
         for (String node : nodes) {
             joined.add(kube.joinNode(node, lastMaster, registryReady));
         }
+        joined.addAll(kube.nodeMetadata(all, joined));
         hooks.at("post-init-host", all, joined);
         List<String> afterHooks = new ArrayList<>(joined);
         afterHooks.addAll(hooks.at("PreGuest", all, joined));
@@ -251,6 +253,36 @@ public final class CreatePlanner {
         void nodeName(String host, String phase) {
             plan.add(phase, "node-name", host, "read the host's name (its node name)",
                     new Exec(RemoteScripts.hostname(), Map.of(), Set.of(), Optional.of(Capture.HOSTNAME)));
+        }
+
+        /**
+         * The Clusterfile's host {@code labels} and {@code taints} (sealer v2) set on the nodes of {@code hosts}
+         * through kubectl on master0, once they have joined.
+         *
+         * @return the ids of the added steps
+         */
+        List<String> nodeMetadata(List<String> hosts, List<String> after) {
+            List<String> ids = new ArrayList<>();
+            String master0 = masters.get(0);
+            for (String host : hosts) {
+                Host group = input.cluster().hostOf(host).orElse(null);
+                if (group == null || group.labels().isEmpty() && group.taints().isEmpty()) {
+                    continue;
+                }
+                String node = Facts.placeholder(Facts.hostname(host));
+                List<String> commands = new ArrayList<>();
+                if (!group.labels().isEmpty()) {
+                    StringBuilder labels = new StringBuilder();
+                    group.labels().forEach((k, v) -> labels.append(' ').append(RemoteScripts.quote(k + "=" + v)));
+                    commands.add("kubectl label node " + node + labels + " --overwrite");
+                }
+                for (String taint : group.taints()) {
+                    commands.add("kubectl taint node " + node + " " + RemoteScripts.quote(taint) + " --overwrite");
+                }
+                ids.add(plan.addAfterAll("node-metadata", "labels-" + host, master0, "labels and taints of " + host,
+                        Exec.of(String.join(" && ", commands)), after));
+            }
+            return ids;
         }
 
         String lvscare(String node) {

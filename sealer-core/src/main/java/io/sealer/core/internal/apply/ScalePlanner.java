@@ -94,6 +94,7 @@ public final class ScalePlanner {
                 joined.add(kube.lvscare(node));
             }
         }
+        joined.addAll(kube.nodeMetadata(added, joined));
         hooks.at("post-init-host", added, joined);
         hooks.at("PostJoin", added, joined);
         hooks.at("post-scaleup", List.of(master0), joined);

@@ -283,4 +283,23 @@ class PlannersTest {
         }
         assertThat(new ClusterPaths("/data", "demo").clusterDir()).isEqualTo("/data/demo");
     }
+
+    @Test
+    void hostLabelsAndTaintsAreSetFromMaster0OnceTheNodeJoined() {
+        InstallPlan plan = CreatePlanner.plan(input(clusterfile("""
+                  - ips: [10.0.0.1]
+                    roles: [master]
+                  - ips: [10.0.0.4]
+                    roles: [node]
+                    labels:
+                      disk: ssd
+                    taints: ["dedicated=db:NoSchedule"]
+                """, ""), true, false, ImageConfig.EMPTY, Set.of()));
+        Step labels = step(plan, "node-metadata/labels-10.0.0.4@10.0.0.1");
+        assertThat(((StepAction.Exec) labels.action()).script()).isEqualTo(
+                "kubectl label node @@hostname:10.0.0.4@@ 'disk=ssd' --overwrite"
+                        + " && kubectl taint node @@hostname:10.0.0.4@@ 'dedicated=db:NoSchedule' --overwrite");
+        assertThat(dependsOn(plan, labels.id(), "join-nodes/kubeadm-join@10.0.0.4")).isTrue();
+        assertThat(dependsOn(plan, labels.id(), "join-nodes/node-name@10.0.0.4")).isTrue();
+    }
 }
