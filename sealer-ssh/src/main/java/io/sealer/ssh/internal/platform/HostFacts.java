@@ -9,23 +9,21 @@ import java.util.Map;
 
 /**
  * What one probe of a host finds (one exec, cached per session): {@code uname -s}, {@code uname -m}, for ARM the
- * {@code /proc/cpuinfo} fields that give the CPU variant, and whether {@code tar} and {@code sha256sum} are there.
+ * {@code /proc/cpuinfo} fields that give the CPU variant, and whether {@code tar} is there.
  *
  * @param kernel {@code uname -s}
  * @param machine {@code uname -m}
  * @param cpuInfo the first value of each {@code /proc/cpuinfo} field read, by lower-case name ({@code cpu
  *     architecture}, {@code model name}); empty on other machines
  * @param tar whether the host has {@code tar} (else trees go over SFTP)
- * @param sha256sum whether the host has {@code sha256sum} (to check a received tree's digest)
  */
-public record HostFacts(String kernel, String machine, Map<String, String> cpuInfo, boolean tar, boolean sha256sum) {
+public record HostFacts(String kernel, String machine, Map<String, String> cpuInfo, boolean tar) {
     /** The probe, for any POSIX shell. */
     public static final String SCRIPT = """
             echo "kernel=$(uname -s)"
             m=$(uname -m)
             echo "machine=$m"
             command -v tar >/dev/null 2>&1 && echo "tar=yes"
-            command -v sha256sum >/dev/null 2>&1 && echo "sha256sum=yes"
             case "$m" in
               arm*|aarch64*) grep -i -E '^(cpu architecture|model name)[[:space:]]*:' /proc/cpuinfo 2>/dev/null \\
                 | head -n 8 | sed 's/^/cpuinfo=/' ;;
@@ -55,7 +53,6 @@ public record HostFacts(String kernel, String machine, Map<String, String> cpuIn
         String kernel = "";
         String machine = "";
         boolean tar = false;
-        boolean sha256sum = false;
         Map<String, String> cpuInfo = new LinkedHashMap<>();
         for (String line : output.split("\n")) {
             String text = line.strip();
@@ -65,8 +62,6 @@ public record HostFacts(String kernel, String machine, Map<String, String> cpuIn
                 machine = text.substring("machine=".length()).strip();
             } else if (text.equals("tar=yes")) {
                 tar = true;
-            } else if (text.equals("sha256sum=yes")) {
-                sha256sum = true;
             } else if (text.startsWith("cpuinfo=")) {
                 String field = text.substring("cpuinfo=".length());
                 int colon = field.indexOf(':');
@@ -76,6 +71,6 @@ public record HostFacts(String kernel, String machine, Map<String, String> cpuIn
                 }
             }
         }
-        return new HostFacts(kernel, machine, cpuInfo, tar, sha256sum);
+        return new HostFacts(kernel, machine, cpuInfo, tar);
     }
 }
