@@ -68,7 +68,11 @@ public final class ClusterOperations {
     public ClusterPlan plan(Clusterfile clusterfile) {
         ClusterPaths.of(clusterfile.cluster());
         Optional<SavedState> saved = savedState(clusterfile.cluster().name());
-        Clusterfile target = preparation.effective(clusterfile, saved);
+        return dryRun(preparation.effective(clusterfile, saved), saved);
+    }
+
+    /** The plan of making the cluster {@code target}, its plugins' types checked, without connecting to anything. */
+    private ClusterPlan dryRun(Clusterfile target, Optional<SavedState> saved) {
         ClusterPreparation.Prepared prepared = preparation.prepare(target, saved, Optional.empty());
         try (PluginTypes types = pluginTypes(prepared.imageFiles())) {
             requirePlugins(prepared.plan(), types);
@@ -83,8 +87,7 @@ public final class ClusterOperations {
 
     public ClusterPlan planJoin(String cluster, List<String> masters, List<String> nodes) {
         SavedState saved = requireSaved(cluster);
-        return preparation.plan(withAdded(saved.clusterfile(), masters, nodes), Optional.of(saved), Optional.empty())
-                .view();
+        return dryRun(withAdded(saved.clusterfile(), masters, nodes), Optional.of(saved));
     }
 
     public ApplyResult remove(String cluster, List<String> hosts, ApplyOptions options) {
@@ -94,8 +97,7 @@ public final class ClusterOperations {
 
     public ClusterPlan planRemove(String cluster, List<String> hosts) {
         SavedState saved = requireSaved(cluster);
-        return preparation.plan(withRemoved(saved.clusterfile(), hosts), Optional.of(saved), Optional.empty())
-                .view();
+        return dryRun(withRemoved(saved.clusterfile(), hosts), Optional.of(saved));
     }
 
     public ApplyResult delete(String cluster, ApplyOptions options) {

@@ -125,11 +125,6 @@ final class ClusterPreparation {
                 rootfs0);
     }
 
-    /** The plan of {@link #prepare}. */
-    InstallPlan plan(Clusterfile target, Optional<SavedState> saved, Optional<Map<String, Platform>> platforms) {
-        return prepare(target, saved, platforms).plan();
-    }
-
     /**
      * A plan with what running it needs besides.
      *
