@@ -32,7 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -114,7 +116,9 @@ public final class RegistryCache {
         // queued early and the blob pool stays busy to the end; linking runs once an image's blobs are in place
         ExecutorService imagePool = Executors.newFixedThreadPool(Math.max(1, Math.min(unique.size(),
                 maxParallelBlobs)), threads("sealer-cache-image"));
-        ExecutorService blobPool = Executors.newFixedThreadPool(maxParallelBlobs, threads("sealer-cache-blob"));
+        // largest blob first: the last downloads to finish are then small ones, with few images waiting for them
+        ExecutorService blobPool = new ThreadPoolExecutor(maxParallelBlobs, maxParallelBlobs, 0, TimeUnit.SECONDS,
+                new PriorityBlockingQueue<>(), threads("sealer-cache-blob"));
         run.blobPool = blobPool;
         run.imagePool = imagePool;
         try {
@@ -161,6 +165,7 @@ public final class RegistryCache {
         private final AtomicInteger blobsFetched = new AtomicInteger();
         private final AtomicLong bytesFetched = new AtomicLong();
         private ExecutorService blobPool;
+        private final AtomicLong queued = new AtomicLong();
         private ExecutorService imagePool;
 
         Run(RegistryLayout layout, ExistingContent existing, List<Platform> platforms, Path temp) {
@@ -208,18 +213,20 @@ public final class RegistryCache {
             Map<String, Descriptor> distinct = new LinkedHashMap<>();
             blobDescriptors.forEach(d -> distinct.putIfAbsent(d.digest(), d));
             LOG.debug("{}: manifests read, {} blob(s)", name, distinct.size());
+            String repo = image.path();
             try {
                 for (RegistryManifest manifest : manifests.values()) {
                     layout.writeBlob(manifest.digest(), manifest.content()); // a blob: no link points at it yet
                 }
+                layout.prepareLinks(repo, distinct.keySet(), manifests.keySet());
             } catch (IOException e) {
                 throw new RegistryException(name, "cannot write the registry cache: " + e.getMessage(), e);
             }
-            String repo = image.path();
             List<CompletableFuture<Void>> pending = new ArrayList<>();
             for (Descriptor blob : distinct.values()) {
                 CompletableFuture<Void> inPlace = blobs.computeIfAbsent(blob.digest(),
-                        d -> CompletableFuture.runAsync(() -> fetch(op, image, blob), blobPool));
+                        d -> CompletableFuture.runAsync(() -> fetch(op, image, blob),
+                                task -> blobPool.execute(new Ranked(task, blob.size(), queued.incrementAndGet()))));
                 pending.add(inPlace.thenRunAsync(() -> linkLayer(image, repo, blob.digest()), imagePool));
             }
             return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
@@ -307,6 +314,20 @@ public final class RegistryCache {
                         + "repository " + image.path() + " tag " + tag + " (the registry domain is dropped); "
                         + "cache only one of them", null);
             }
+        }
+    }
+
+    /** A blob download in the pool's queue: larger blobs first, then in the order they were queued. */
+    private record Ranked(Runnable task, long size, long order) implements Runnable, Comparable<Ranked> {
+        @Override
+        public void run() {
+            task.run();
+        }
+
+        @Override
+        public int compareTo(Ranked other) {
+            int bySize = Long.compare(other.size, size);
+            return bySize != 0 ? bySize : Long.compare(order, other.order);
         }
     }
 

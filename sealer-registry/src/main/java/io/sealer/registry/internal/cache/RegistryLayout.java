@@ -99,7 +99,7 @@ final class RegistryLayout {
     }
 
     void linkLayer(String repo, String digest) throws IOException {
-        writeLink(repository(repo).resolve("_layers").resolve("sha256").resolve(Digests.hex(digest)), digest);
+        writeLink(layerDir(repo, digest), digest);
     }
 
     void linkRevision(String repo, String digest) throws IOException {
@@ -112,9 +112,34 @@ final class RegistryLayout {
 
     /** Writes the tag's index entry, then (last) its {@code current} link. */
     void linkTag(String repo, String tag, String digest) throws IOException {
-        Path tagDir = repository(repo).resolve("_manifests").resolve("tags").resolve(tag);
-        writeLink(tagDir.resolve("index").resolve("sha256").resolve(Digests.hex(digest)), digest);
-        writeLink(tagDir.resolve("current"), digest);
+        writeLink(tagIndex(repo, tag, digest), digest);
+        writeLink(tagDir(repo, tag).resolve("current"), digest);
+    }
+
+    /**
+     * Makes the directories the layer and revision links of an image will go in, without the links (a layer or
+     * revision directory without its link makes nothing visible), so that less is left to do once the image's last
+     * blob is in. Tag directories are not made early: the registry lists a tag by its directory.
+     */
+    void prepareLinks(String repo, Iterable<String> layers, Iterable<String> revisions) throws IOException {
+        for (String layer : layers) {
+            directory(layerDir(repo, layer));
+        }
+        for (String revision : revisions) {
+            directory(revisionDir(repo, revision));
+        }
+    }
+
+    private Path layerDir(String repo, String digest) {
+        return repository(repo).resolve("_layers").resolve("sha256").resolve(Digests.hex(digest));
+    }
+
+    private Path tagDir(String repo, String tag) {
+        return repository(repo).resolve("_manifests").resolve("tags").resolve(tag);
+    }
+
+    private Path tagIndex(String repo, String tag, String digest) {
+        return tagDir(repo, tag).resolve("index").resolve("sha256").resolve(Digests.hex(digest));
     }
 
     Optional<String> tagDigest(String repo, String tag) {
