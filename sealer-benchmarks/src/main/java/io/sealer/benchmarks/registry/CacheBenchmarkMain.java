@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  * fresh JVM's time goes. See {@code REGISTRY-BENCHMARK.md} for what is measured and how to read it.
  *
  * <p>Usage: {@code CacheBenchmarkMain --sealer PATH [--reps N] [--parallel N] [--seed N] [--work-dir DIR] [--keep]
- * [--no-sync] [--no-sdk-jvm] [--no-breakdown] [--registry-bin PATH] [--skopeo PATH]}
+ * [--no-sync] [--no-sdk-jvm] [--no-breakdown] [--no-settle] [--registry-bin PATH] [--skopeo PATH]}
  */
 public final class CacheBenchmarkMain {
     private CacheBenchmarkMain() {
@@ -32,7 +32,7 @@ public final class CacheBenchmarkMain {
 
     /** Parsed command line. */
     record Options(int reps, int parallel, long seed, Path workDir, boolean keep, boolean sync, boolean sdkJvm,
-            boolean breakdown, String sealer, String registryBin, String skopeo) {
+            boolean breakdown, boolean settle, String sealer, String registryBin, String skopeo) {
         static Options parse(String[] args) {
             int reps = 5;
             int parallel = RegistrySettings.defaults().maxParallelBlobs();
@@ -42,6 +42,7 @@ public final class CacheBenchmarkMain {
             boolean sync = true;
             boolean sdkJvm = true;
             boolean breakdown = true;
+            boolean settle = true;
             String sealer = null;
             String registry = "docker-registry";
             String skopeo = "skopeo";
@@ -55,12 +56,13 @@ public final class CacheBenchmarkMain {
                     case "--no-sync" -> sync = false;
                     case "--no-sdk-jvm" -> sdkJvm = false;
                     case "--no-breakdown" -> breakdown = false;
+                    case "--no-settle" -> settle = false;
                     case "--sealer" -> sealer = value(args, ++i);
                     case "--registry-bin" -> registry = value(args, ++i);
                     case "--skopeo" -> skopeo = value(args, ++i);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; expected --sealer PATH, --reps N, --parallel N, --seed N, --work-dir DIR, --keep, "
-                            + "--no-sync, --no-sdk-jvm, --no-breakdown, --registry-bin PATH, --skopeo PATH");
+                            + "--no-sync, --no-sdk-jvm, --no-breakdown, --no-settle, --registry-bin PATH, --skopeo PATH");
                 }
             }
             if (reps < 1 || parallel < 1) {
@@ -70,8 +72,8 @@ public final class CacheBenchmarkMain {
                 throw new IllegalArgumentException("--sealer PATH (the CLI launcher, sealer-examples/bin/sealer) "
                         + "is required");
             }
-            return new Options(reps, parallel, seed, workDir, keep, sync, sdkJvm, breakdown, sealer, registry,
-                    skopeo);
+            return new Options(reps, parallel, seed, workDir, keep, sync, sdkJvm, breakdown, settle, sealer,
+                    registry, skopeo);
         }
 
         private static String value(String[] args, int i) {
@@ -99,7 +101,8 @@ public final class CacheBenchmarkMain {
     }
 
     private static void run(Options options, Path work) throws Exception {
-        say("work directory %s, %d repetitions, parallelism %d, load %s", work, options.reps(), options.parallel(),
+        say("work directory %s, %d repetitions, parallelism %d, %s, load %s", work, options.reps(),
+                options.parallel(), options.settle() ? "sync after each run" : "no sync between runs (--no-settle)",
                 Trees.loadAverage());
         long t0 = System.nanoTime();
         BenchImages data = BenchImages.generate(work.resolve("layout"), options.seed(), BenchImages.Shape.standard());
@@ -266,10 +269,15 @@ public final class CacheBenchmarkMain {
          * After a run's output is deleted: {@code sync}, so the next run neither competes with writing back the
          * previous one nor, on a file system without a journal (this machine's ext4), pays for it in inode
          * allocation, which skips over inodes freed in the last 5 s, or 305 s while their inode table is not yet
-         * written back. Untimed; the same for every variant.
+         * written back; a full GC of this JVM, so that no collection left over from the in-process runs competes
+         * with the next run; and a 0.2 s pause. Untimed; the same for every variant.
          */
         void settle() throws IOException, InterruptedException {
-            Commands.check(List.of("sync"), work.resolve("logs/sync.log"));
+            if (options.settle()) {
+                Commands.check(List.of("sync"), work.resolve("logs/sync.log"));
+                System.gc();
+                Thread.sleep(200);
+            }
         }
 
         private record Timed(double seconds, long onDisk, String result) {

@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.Authenticator;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.Proxy;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,8 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import javax.net.ssl.HostnameVerifier;
 import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
@@ -38,9 +43,10 @@ import javax.net.ssl.SSLSocketFactory;
  * (its creation, its selector thread, which also holds the JVM's exit for 300 ms because it waits in native code).
  *
  * <p>The connection is made as {@code HttpClient} made it: no proxy, no redirects followed, no response cache, no
- * authentication of its own (the JVM's default {@link Authenticator} is not asked), the client's TLS context, the
- * connect timeout, and the request's timeout as the read timeout (for every read of the body too, so a stalled
- * download fails instead of hanging). Keep-alive connections are reused from the JDK's cache. Reading the body checks
+ * authentication of its own (the JVM's default {@link Authenticator} is not asked), the client's TLS context with
+ * strict host-name checking, the connect timeout, and the request's timeout as the read timeout (for every read of the
+ * body too, so a stalled download fails instead of hanging). Unlike {@code HttpClient}, it would use a cookie handler
+ * the application installed JVM-wide ({@code CookieHandler.setDefault}). Keep-alive connections are reused from the JDK's cache. Reading the body checks
  * the thread's interrupt flag before every read, so an interrupted download stops at its next buffer. Timeouts are
  * reported as {@link HttpConnectTimeoutException} and {@link HttpTimeoutException}, as {@code HttpClient} reports
  * them.
@@ -50,16 +56,35 @@ final class BlockingExchange {
     private static final Authenticator NO_AUTHENTICATION = new Authenticator() {
     };
 
+    /** Not asked: the name is checked in the handshake ({@link HostChecking}); when that passed, so does this. */
+    private static final HostnameVerifier NO_EXCEPTIONS = (host, session) -> false;
+
     private final Duration connectTimeout;
     private final Supplier<SSLSocketFactory> tls;
+    private volatile SSLSocketFactory sockets;
 
     /**
      * @param connectTimeout the connect timeout
-     * @param tls the socket factory of HTTPS connections, asked for when the first one is made
+     * @param tls the socket factory of HTTPS connections, asked for once, when the first one is made
      */
     BlockingExchange(Duration connectTimeout, Supplier<SSLSocketFactory> tls) {
         this.connectTimeout = connectTimeout;
         this.tls = tls;
+    }
+
+    /** One factory for every HTTPS connection: the JDK reuses a kept-alive connection only for the same factory. */
+    private SSLSocketFactory sockets() {
+        SSLSocketFactory factory = sockets;
+        if (factory == null) {
+            synchronized (this) {
+                factory = sockets;
+                if (factory == null) {
+                    factory = new HostChecking(tls.get());
+                    sockets = factory;
+                }
+            }
+        }
+        return factory;
     }
 
     /** True for the requests this class sends: GET and HEAD without a body. */
@@ -83,7 +108,8 @@ final class BlockingExchange {
         connection.setConnectTimeout(millis(connectTimeout));
         connection.setReadTimeout(request.timeout().map(BlockingExchange::millis).orElse(0));
         if (connection instanceof HttpsURLConnection https) {
-            https.setSSLSocketFactory(tls.get());
+            https.setSSLSocketFactory(sockets());
+            https.setHostnameVerifier(NO_EXCEPTIONS); // not a lenient default the application may have set
         }
         request.headers().map().forEach((name, values) -> values.forEach(v -> connection.addRequestProperty(name, v)));
         if (request.headers().firstValue("Accept").isEmpty()) {
@@ -176,6 +202,68 @@ final class BlockingExchange {
                 connection.disconnect();
                 throw new InterruptedIOException("interrupted while reading the response");
             }
+        }
+    }
+
+    /**
+     * TLS sockets that check in the handshake that the server's certificate names the host, as {@code HttpClient}'s
+     * do, so a wrong certificate is an {@link javax.net.ssl.SSLException} either way.
+     */
+    private static final class HostChecking extends SSLSocketFactory {
+        private final SSLSocketFactory delegate;
+
+        HostChecking(SSLSocketFactory delegate) {
+            this.delegate = delegate;
+        }
+
+        private static Socket checking(Socket socket) {
+            if (socket instanceof SSLSocket ssl) {
+                SSLParameters parameters = ssl.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                ssl.setSSLParameters(parameters);
+            }
+            return socket;
+        }
+
+        @Override
+        public String[] getDefaultCipherSuites() {
+            return delegate.getDefaultCipherSuites();
+        }
+
+        @Override
+        public String[] getSupportedCipherSuites() {
+            return delegate.getSupportedCipherSuites();
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            return checking(delegate.createSocket());
+        }
+
+        @Override
+        public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+            return checking(delegate.createSocket(socket, host, port, autoClose));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            return checking(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+            return checking(delegate.createSocket(host, port, localHost, localPort));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            return checking(delegate.createSocket(host, port));
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+                throws IOException {
+            return checking(delegate.createSocket(address, port, localAddress, localPort));
         }
     }
 
