@@ -7,6 +7,8 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code sealer} command-line program. Global options ({@code --root DIR}, {@code --config PATH},
@@ -50,6 +52,7 @@ public final class SealerCli {
         SealerCli cli = new SealerCli(new Terminal(System.out, System.err, System.in, System.getenv(),
                 Path.of("").toAbsolutePath(), System.console() != null));
         Runtime.getRuntime().addShutdownHook(new Thread(cli::interrupted, "sealer-interrupt"));
+        HashWarmUp.startFor(args);
         System.exit(cli.run(args));
     }
 
@@ -72,7 +75,7 @@ public final class SealerCli {
 
     /** Runs the program and returns its exit code. */
     public int run(String... args) {
-        CommandLine commandLine = commandLine();
+        CommandLine commandLine = commandLine(args);
         running = true;
         try {
             return commandLine.execute(args);
@@ -85,12 +88,30 @@ public final class SealerCli {
         }
     }
 
-    /** The command tree with this program's streams, defaults and error handling. */
+    /** The whole command tree with this program's streams, defaults and error handling. */
     CommandLine commandLine() {
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * The command tree for a run with {@code args}: when they name a command (other than {@code help} and
+     * {@code completion}, which need them all), only that command is added under {@code sealer}; otherwise every
+     * command is.
+     */
+    CommandLine commandLine(String... args) {
         SealerCommand sealer = new SealerCommand(terminal);
         current = sealer;
         ErrorHandler errors = new ErrorHandler(sealer);
-        CommandLine commandLine = new CommandLine(sealer)
+        CommandLine commandLine = new CommandLine(sealer);
+        String word = commandWord(commandLine.getCommandSpec(), args);
+        boolean one = word != null && SealerCommand.SUBCOMMANDS.containsKey(word) && !word.equals("help")
+                && !word.equals("completion");
+        SealerCommand.SUBCOMMANDS.forEach((name, type) -> {
+            if (!one || name.equals(word)) {
+                commandLine.addSubcommand(name, type);
+            }
+        });
+        commandLine
                 .setOut(writer(terminal.out()))
                 .setErr(writer(terminal.err()))
                 .setOverwrittenOptionsAllowed(true)
@@ -99,8 +120,36 @@ public final class SealerCli {
                 .setExecutionExceptionHandler(errors)
                 .setExecutionStrategy(sealer::execute);
         // sealer exec CMD...: the command's own options (ls -l) belong to the command
-        commandLine.getSubcommands().get("exec").setStopAtPositional(true);
+        CommandLine exec = commandLine.getSubcommands().get("exec");
+        if (exec != null) {
+            exec.setStopAtPositional(true);
+        }
         return commandLine;
+    }
+
+    /**
+     * The first argument that is not an option of {@code sealer} nor the value of one: the command word, or null
+     * (none, after {@code --}, or after the root's {@code --help} or {@code --version}).
+     */
+    static String commandWord(CommandSpec root, String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (arg.startsWith("-")) {
+                OptionSpec option = root.findOption(arg);
+                if (option != null && (option.usageHelp() || option.versionHelp())) {
+                    return null; // sealer --help ...: the root's help lists every command
+                }
+                if (option != null && option.arity().max() > 0) {
+                    i++; // its value, e.g. --root DIR
+                }
+                continue;
+            }
+            return arg;
+        }
+        return null;
     }
 
     /** A writer onto {@code stream} that keeps the stream's own character encoding. */

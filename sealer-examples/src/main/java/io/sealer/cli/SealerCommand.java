@@ -3,6 +3,9 @@ package io.sealer.cli;
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.api.ssh.SshSettings;
 import io.sealer.core.SealerClient;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.Path;
@@ -26,13 +29,23 @@ import picocli.CommandLine.Spec;
         usageHelpWidth = 110,
         description = "Build, store and ship Kubernetes cluster images, and install clusters from them.",
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Exit status: 0 success, 1 the operation failed, 2 wrong usage, 130 interrupted."},
-        subcommands = {BuildCommand.class, DiscoverCommand.class, ImagesCommand.class, InspectCommand.class,
-            TagCommand.class, RmiCommand.class, SaveCommand.class, LoadCommand.class, PruneCommand.class,
-            PushCommand.class, PullCommand.class, LoginCommand.class, LogoutCommand.class, RunCommand.class,
-            ApplyCommand.class, JoinCommand.class, DeleteCommand.class, ExecCommand.class, CheckCommand.class, ValidateCommand.class,
-            VersionCommand.class, CompletionCommand.class, HelpCommand.class})
+        footer = {"", "Exit status: 0 success, 1 the operation failed, 2 wrong usage, 130 interrupted."})
 final class SealerCommand implements Callable<Integer> {
+    /**
+     * The subcommands by name, in the order the help lists them. They are added by {@link SealerCli}, not declared in
+     * the annotation, so that a run builds picocli's model of the one command it runs: reflecting on all of them
+     * costs a fresh JVM about 0.1 s.
+     */
+    static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+            "build", BuildCommand.class, "discover", DiscoverCommand.class, "images", ImagesCommand.class,
+            "inspect", InspectCommand.class, "tag", TagCommand.class, "rmi", RmiCommand.class,
+            "save", SaveCommand.class, "load", LoadCommand.class, "prune", PruneCommand.class,
+            "push", PushCommand.class, "pull", PullCommand.class, "login", LoginCommand.class,
+            "logout", LogoutCommand.class, "run", RunCommand.class, "apply", ApplyCommand.class,
+            "join", JoinCommand.class, "delete", DeleteCommand.class, "exec", ExecCommand.class,
+            "check", CheckCommand.class, "validate", ValidateCommand.class, "version", VersionCommand.class,
+            "completion", CompletionCommand.class, "help", HelpCommand.class);
+
     /** The slf4j-simple property read when the first logger is created. */
     static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
@@ -61,6 +74,14 @@ final class SealerCommand implements Callable<Integer> {
 
     SealerCommand(Terminal terminal) {
         this.terminal = terminal;
+    }
+
+    private static Map<String, Class<?>> subcommands(Object... nameThenClass) {
+        Map<String, Class<?>> map = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenClass.length; i += 2) {
+            map.put((String) nameThenClass[i], (Class<?>) nameThenClass[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     /** A bare {@code sealer}: a usage error pointing at the help. */

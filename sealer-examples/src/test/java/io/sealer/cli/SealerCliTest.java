@@ -40,6 +40,22 @@ class SealerCliTest {
     }
 
     @Test
+    void aRunBuildsTheCommandItNamesOnlyAndEveryCommandOtherwise() {
+        SealerCli cli = new SealerCli(System.out, System.err, Map.of(), dir);
+        assertThat(cli.commandLine("--root", "images", "-d", "build", "--help").getSubcommands().keySet())
+                .as("--root takes a value").containsExactly("build");
+        assertThat(cli.commandLine("--root=x", "-q", "images").getSubcommands().keySet()).containsExactly("images");
+        assertThat(cli.commandLine("--help", "build").getSubcommands()).as("the root's help lists every command")
+                .hasSameSizeAs(SealerCommand.SUBCOMMANDS);
+        assertThat(cli.commandLine("help", "build").getSubcommands()).hasSameSizeAs(SealerCommand.SUBCOMMANDS);
+        assertThat(cli.commandLine("completion").getSubcommands()).hasSameSizeAs(SealerCommand.SUBCOMMANDS);
+        assertThat(cli.commandLine("frobnicate").getSubcommands()).hasSameSizeAs(SealerCommand.SUBCOMMANDS);
+        assertThat(cli.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(
+                SealerCommand.SUBCOMMANDS.keySet());
+        assertThat(cli.commandLine("exec", "ls", "-l").getSubcommands().get("exec").isStopAtPositional()).isTrue();
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         assertThat(run("frobnicate")).isEqualTo(2);
         // one line naming the command, and a hint to the help instead of the whole usage

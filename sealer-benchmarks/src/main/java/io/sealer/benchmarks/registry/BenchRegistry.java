@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A CNCF distribution server ({@code docker-registry serve}) on 127.0.0.1 with a free port, storing under a given
- * root directory, access log off. Stopped by {@link #close()}.
+ * root directory. Its access log (one line a request, with the bytes sent) is kept so that every timed variant's
+ * requests and bytes can be counted: {@link #logMark()} before, {@link #requestsSince(long)} after. Stopped by
+ * {@link #close()}.
  */
 final class BenchRegistry implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofSeconds(30);
@@ -36,7 +38,7 @@ final class BenchRegistry implements AutoCloseable {
         Files.createDirectories(workDir);
         int port = freePort();
         String config = "version: 0.1\n"
-                + "log:\n  level: warn\n  accesslog:\n    disabled: true\n"
+                + "log:\n  level: warn\n  accesslog:\n    disabled: false\n"
                 + "storage:\n  filesystem:\n    rootdirectory: " + root.toAbsolutePath() + "\n"
                 + "http:\n  addr: 127.0.0.1:" + port + "\n  secret: bench-secret\n";
         Path configFile = workDir.resolve("registry-config.yml");
@@ -57,6 +59,29 @@ final class BenchRegistry implements AutoCloseable {
     /** {@code 127.0.0.1:<port>}. */
     String host() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Where the log ends now: pass to {@link #requestsSince(long)} after a run. */
+    long logMark() throws IOException {
+        return Files.size(log);
+    }
+
+    /**
+     * The requests logged after {@code mark}. The registry writes a request's line once its answer is sent, which may
+     * be a moment after the client has it, so this waits until no new line has come for 150 ms (at most 3 s).
+     */
+    AccessLog requestsSince(long mark) throws IOException, InterruptedException {
+        long size = Files.size(log);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(150);
+            long now = Files.size(log);
+            if (now == size) {
+                break;
+            }
+            size = now;
+        }
+        return AccessLog.parse(Commands.readFrom(log, mark));
     }
 
     private void awaitReady() throws InterruptedException {

@@ -11,33 +11,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Whole-process benchmark: caches the same images from a local {@code docker-registry} with {@link RegistryCache}
- * and with {@code skopeo}, in one run, alternating, and prints the median times and their ratio. See
- * {@code REGISTRY-BENCHMARK.md} for what is measured and how to read it.
+ * Whole-process benchmark: caches the same images from a local {@code docker-registry} with sealer (the CLI in a
+ * fresh JVM, and {@link RegistryCache} in this JVM) and with {@code skopeo}, in one run, interleaved, next to a floor
+ * (plain parallel GETs), and prints the median times and their ratios; then, unless {@code --no-breakdown}, where a
+ * fresh JVM's time goes. See {@code REGISTRY-BENCHMARK.md} for what is measured and how to read it.
  *
- * <p>Usage: {@code CacheBenchmarkMain [--reps N] [--parallel N] [--seed N] [--work-dir DIR] [--keep]
- * [--no-oci-baseline] [--registry-bin PATH] [--skopeo PATH]}
+ * <p>Usage: {@code CacheBenchmarkMain --sealer PATH [--reps N] [--parallel N] [--seed N] [--work-dir DIR] [--keep]
+ * [--no-sync] [--no-sdk-jvm] [--no-breakdown] [--no-settle] [--registry-bin PATH] [--skopeo PATH]}
  */
 public final class CacheBenchmarkMain {
     private CacheBenchmarkMain() {
     }
 
     /** Parsed command line. */
-    record Options(int reps, int parallel, long seed, Path workDir, boolean keep, boolean ociBaseline,
-            String registryBin, String skopeo) {
+    record Options(int reps, int parallel, long seed, Path workDir, boolean keep, boolean sync, boolean sdkJvm,
+            boolean breakdown, boolean settle, String sealer, String registryBin, String skopeo) {
         static Options parse(String[] args) {
-            int reps = 3;
+            int reps = 5;
             int parallel = RegistrySettings.defaults().maxParallelBlobs();
             long seed = 42;
             Path workDir = null;
             boolean keep = false;
-            boolean oci = true;
+            boolean sync = true;
+            boolean sdkJvm = true;
+            boolean breakdown = true;
+            boolean settle = true;
+            String sealer = null;
             String registry = "docker-registry";
             String skopeo = "skopeo";
             for (int i = 0; i < args.length; i++) {
@@ -47,18 +53,27 @@ public final class CacheBenchmarkMain {
                     case "--seed" -> seed = Long.parseLong(value(args, ++i));
                     case "--work-dir" -> workDir = Paths.get(value(args, ++i));
                     case "--keep" -> keep = true;
-                    case "--no-oci-baseline" -> oci = false;
+                    case "--no-sync" -> sync = false;
+                    case "--no-sdk-jvm" -> sdkJvm = false;
+                    case "--no-breakdown" -> breakdown = false;
+                    case "--no-settle" -> settle = false;
+                    case "--sealer" -> sealer = value(args, ++i);
                     case "--registry-bin" -> registry = value(args, ++i);
                     case "--skopeo" -> skopeo = value(args, ++i);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
-                            + "; expected --reps N, --parallel N, --seed N, --work-dir DIR, --keep, "
-                            + "--no-oci-baseline, --registry-bin PATH, --skopeo PATH");
+                            + "; expected --sealer PATH, --reps N, --parallel N, --seed N, --work-dir DIR, --keep, "
+                            + "--no-sync, --no-sdk-jvm, --no-breakdown, --no-settle, --registry-bin PATH, --skopeo PATH");
                 }
             }
             if (reps < 1 || parallel < 1) {
                 throw new IllegalArgumentException("--reps and --parallel must be at least 1");
             }
-            return new Options(reps, parallel, seed, workDir, keep, oci, registry, skopeo);
+            if (sealer == null) {
+                throw new IllegalArgumentException("--sealer PATH (the CLI launcher, sealer-examples/bin/sealer) "
+                        + "is required");
+            }
+            return new Options(reps, parallel, seed, workDir, keep, sync, sdkJvm, breakdown, settle, sealer,
+                    registry, skopeo);
         }
 
         private static String value(String[] args, int i) {
@@ -86,8 +101,9 @@ public final class CacheBenchmarkMain {
     }
 
     private static void run(Options options, Path work) throws Exception {
-        say("work directory %s, %d repetitions, cache parallelism %d, load %s", work, options.reps(),
-                options.parallel(), Trees.loadAverage());
+        say("work directory %s, %d repetitions, parallelism %d, %s, load %s", work, options.reps(),
+                options.parallel(), options.settle() ? "sync after each run" : "no sync between runs (--no-settle)",
+                Trees.loadAverage());
         long t0 = System.nanoTime();
         BenchImages data = BenchImages.generate(work.resolve("layout"), options.seed(), BenchImages.Shape.standard());
         say("generated %d images in %.1f s: %s unique config+layer bytes in %d blobs (%s if every image is "
@@ -109,27 +125,40 @@ public final class CacheBenchmarkMain {
                 refs.add(ref);
             }
             say("pushed into %s in %.1f s (setup, not timed)", registry.host(), secs(System.nanoTime() - t0));
-            Variants variants = new Variants(options, data, registry.host(), refs, skopeo, work);
-            Map<String, List<Variants.Outcome>> outcomes = new LinkedHashMap<>();
+            Variants variants = new Variants(options, data, registry, refs, skopeo, work);
+            t0 = System.nanoTime();
+            double recording = variants.prepareCli();
+            say("CLI launcher prepared (setup, not timed): its first build after the jar was built took %.2f s "
+                    + "(recording the class-data archive), the launcher checked it in the second, %.2f s in all",
+                    recording, secs(System.nanoTime() - t0));
+            List<Variants.Kind> kinds = variants.kinds();
+            Map<Variants.Kind, List<Variants.Outcome>> outcomes = new EnumMap<>(Variants.Kind.class);
             for (int rep = 1; rep <= options.reps(); rep++) {
-                for (Variants.Kind kind : variants.kinds()) {
+                // interleaved, and each repetition starts with the next variant, so none always runs first
+                for (int k = 0; k < kinds.size(); k++) {
+                    Variants.Kind kind = kinds.get((k + rep - 1) % kinds.size());
                     Variants.Outcome outcome = variants.run(kind, rep);
-                    outcomes.computeIfAbsent(kind.label(), k -> new ArrayList<>()).add(outcome);
-                    say("rep %d %-40s %6.2f s  (load %s)", rep, kind.label(), outcome.seconds(),
-                            Trees.loadAverage());
+                    outcomes.computeIfAbsent(kind, x -> new ArrayList<>()).add(outcome);
+                    say("rep %d %-46s %6.2f s  %s  (load %s)", rep, kind.label(), outcome.seconds(),
+                            outcome.requests().describe(), Trees.loadAverage());
                 }
             }
             Report.print(data, outcomes, options);
+            if (options.breakdown()) {
+                new Breakdown(options, data, registry, refs, variants, work).run();
+            }
         }
     }
 
     /** The measured variants, each run into a fresh directory that is verified and then deleted. */
     static final class Variants {
         enum Kind {
-            SEALER_JVM("sealer, fresh JVM (CacheOnce)"),
-            SEALER("sealer RegistryCache.write in-process"),
-            SKOPEO_SYNC("skopeo sync --src yaml --dest dir"),
-            SKOPEO_OCI("skopeo copy x N -> one OCI layout");
+            SEALER_CLI("sealer build, CLI in a fresh JVM"),
+            SEALER_SDK_JVM("RegistryCache.write, fresh JVM (CacheOnce)"),
+            SEALER("RegistryCache.write in-process"),
+            FLOOR("floor: parallel plain GETs + SHA-256"),
+            SKOPEO_OCI("skopeo copy x12 -> one OCI layout"),
+            SKOPEO_SYNC("skopeo sync --src yaml --dest dir");
 
             private final String label;
 
@@ -142,23 +171,27 @@ public final class CacheBenchmarkMain {
             }
         }
 
-        /** One timed run: wall seconds, the bytes of blobs it left on disk and sealer's result line. */
-        record Outcome(double seconds, long blobBytesOnDisk, String cacheResult) {
+        /** One timed run: wall seconds, the bytes of blobs it left on disk, sealer's result line, the requests. */
+        record Outcome(double seconds, long blobBytesOnDisk, String cacheResult, AccessLog requests) {
         }
 
         private final Options options;
         private final BenchImages data;
+        private final BenchRegistry registry;
         private final String host;
         private final List<String> refs;
         private final Skopeo skopeo;
         private final Path work;
         private final Path syncYaml;
+        private final SealerCli cli;
+        private final List<Floor.Fetch> floorFetches;
 
-        Variants(Options options, BenchImages data, String host, List<String> refs, Skopeo skopeo, Path work)
-                throws IOException {
+        Variants(Options options, BenchImages data, BenchRegistry registry, List<String> refs, Skopeo skopeo,
+                Path work) throws IOException {
             this.options = options;
             this.data = data;
-            this.host = host;
+            this.registry = registry;
+            this.host = registry.host();
             this.refs = refs;
             this.skopeo = skopeo;
             this.work = work;
@@ -166,28 +199,91 @@ public final class CacheBenchmarkMain {
             data.images().forEach(i -> yaml.append("    bench/").append(i.name()).append(": [\"v1\"]\n"));
             this.syncYaml = work.resolve("sync.yml");
             Files.writeString(syncYaml, yaml.toString());
+            this.cli = SealerCli.prepare(options.sealer(), work.resolve("cli"), refs);
+            this.floorFetches = Floor.fetches(data);
+        }
+
+        SealerCli cli() {
+            return cli;
+        }
+
+        /**
+         * Two untimed CLI builds, so that the timed ones run as every run after the first two does: the launcher
+         * records its class-data archive in the first run after the jar was built and checks it in the next one.
+         * Returns the first run's seconds.
+         */
+        double prepareCli() throws Exception {
+            double first = 0;
+            for (int i = 0; i < 2; i++) {
+                Path store = work.resolve("cli-prepare-" + i);
+                long start = System.nanoTime();
+                cli.build(store, options.parallel(), Map.of(), List.of(), work.resolve("logs/cli.log"));
+                if (i == 0) {
+                    first = secs(System.nanoTime() - start);
+                }
+                Trees.delete(store);
+            }
+            settle();
+            return first;
         }
 
         List<Kind> kinds() {
-            return options.ociBaseline() ? List.of(Kind.values())
-                    : List.of(Kind.SEALER_JVM, Kind.SEALER, Kind.SKOPEO_SYNC);
+            List<Kind> kinds = new ArrayList<>(List.of(Kind.SEALER_CLI, Kind.SEALER_SDK_JVM, Kind.SEALER,
+                    Kind.FLOOR, Kind.SKOPEO_OCI, Kind.SKOPEO_SYNC));
+            if (!options.sync()) {
+                kinds.remove(Kind.SKOPEO_SYNC);
+            }
+            if (!options.sdkJvm()) {
+                kinds.remove(Kind.SEALER_SDK_JVM);
+            }
+            return kinds;
         }
 
         Outcome run(Kind kind, int rep) throws Exception {
             Path dir = work.resolve("run-" + kind.name().toLowerCase(Locale.ROOT) + "-" + rep);
+            long mark = registry.logMark();
             try {
-                return switch (kind) {
-                    case SEALER_JVM -> sealerJvm(dir);
+                Timed timed = switch (kind) {
+                    case SEALER_CLI -> sealerCli(dir);
+                    case SEALER_SDK_JVM -> sealerJvm(dir);
                     case SEALER -> sealer(dir);
-                    case SKOPEO_SYNC -> skopeoSync(dir);
+                    case FLOOR -> floor(dir);
                     case SKOPEO_OCI -> skopeoOci(dir);
+                    case SKOPEO_SYNC -> skopeoSync(dir);
                 };
+                AccessLog requests = registry.requestsSince(mark);
+                if (kind != Kind.SKOPEO_SYNC) {
+                    expect(requests.blobBytes() == data.uniqueBlobBytes() && requests.blobGets()
+                            == data.uniqueBlobs().size(), kind.label() + " fetched " + requests.blobBytes()
+                            + " blob bytes in " + requests.blobGets() + " GETs, expected the unique "
+                            + data.uniqueBlobBytes() + " bytes in " + data.uniqueBlobs().size());
+                }
+                return new Outcome(timed.seconds(), timed.onDisk(), timed.result(), requests);
             } finally {
                 Trees.delete(dir);
+                settle();
             }
         }
 
-        private Outcome sealer(Path layerDir) throws IOException {
+        /**
+         * After a run's output is deleted: {@code sync}, so the next run neither competes with writing back the
+         * previous one nor, on a file system without a journal (this machine's ext4), pays for it in inode
+         * allocation, which skips over inodes freed in the last 5 s, or 305 s while their inode table is not yet
+         * written back; a full GC of this JVM, so that no collection left over from the in-process runs competes
+         * with the next run; and a 0.2 s pause. Untimed; the same for every variant.
+         */
+        void settle() throws IOException, InterruptedException {
+            if (options.settle()) {
+                Commands.check(List.of("sync"), work.resolve("logs/sync.log"));
+                System.gc();
+                Thread.sleep(200);
+            }
+        }
+
+        private record Timed(double seconds, long onDisk, String result) {
+        }
+
+        private Timed sealer(Path layerDir) throws IOException {
             Files.createDirectories(layerDir);
             List<ImageReference> images = refs.stream().map(ImageReference::parse).toList();
             long start = System.nanoTime();
@@ -199,10 +295,10 @@ public final class CacheBenchmarkMain {
             double seconds = secs(System.nanoTime() - start);
             long onDisk = Verify.registryStorage(data, RegistryCache.storageDirectory(layerDir));
             Verify.cacheResult(data, result);
-            return new Outcome(seconds, onDisk, CacheOnce.line(result));
+            return new Timed(seconds, onDisk, CacheOnce.line(result));
         }
 
-        private Outcome sealerJvm(Path layerDir) throws Exception {
+        private Timed sealerJvm(Path layerDir) throws Exception {
             Files.createDirectories(layerDir);
             List<String> command = new ArrayList<>(List.of(
                     Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
@@ -214,24 +310,46 @@ public final class CacheBenchmarkMain {
             double seconds = secs(System.nanoTime() - start);
             long onDisk = Verify.registryStorage(data, RegistryCache.storageDirectory(layerDir));
             Verify.cacheResult(data, line);
-            return new Outcome(seconds, onDisk, line.trim());
+            return new Timed(seconds, onDisk, line.trim());
         }
 
-        private Outcome skopeoSync(Path dest) throws Exception {
+        private Timed sealerCli(Path store) throws Exception {
+            long start = System.nanoTime();
+            cli.build(store, options.parallel(), Map.of(), List.of(), work.resolve("logs/cli.log"));
+            double seconds = secs(System.nanoTime() - start);
+            long onDisk = Verify.registryStorage(data, cli.cacheLayer(store));
+            return new Timed(seconds, onDisk, null);
+        }
+
+        private Timed floor(Path dir) throws Exception {
+            long start = System.nanoTime();
+            long bytes = Floor.run(host, floorFetches, dir, options.parallel());
+            double seconds = secs(System.nanoTime() - start);
+            expect(bytes == data.uniqueBlobBytes(), "floor fetched " + bytes + " bytes");
+            return new Timed(seconds, bytes, null);
+        }
+
+        private Timed skopeoSync(Path dest) throws Exception {
             Files.createDirectories(dest);
             long start = System.nanoTime();
             skopeo.syncToDir(syncYaml, dest);
             double seconds = secs(System.nanoTime() - start);
-            return new Outcome(seconds, Verify.dirCopies(data, dest), null);
+            return new Timed(seconds, Verify.dirCopies(data, dest), null);
         }
 
-        private Outcome skopeoOci(Path layout) throws Exception {
+        private Timed skopeoOci(Path layout) throws Exception {
             long start = System.nanoTime();
             for (int i = 0; i < refs.size(); i++) {
                 skopeo.copyToOciLayout(refs.get(i), layout, data.images().get(i).name());
             }
             double seconds = secs(System.nanoTime() - start);
-            return new Outcome(seconds, Verify.ociLayout(data, layout), null);
+            return new Timed(seconds, Verify.ociLayout(data, layout), null);
+        }
+    }
+
+    static void expect(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalStateException("verification failed: " + problem);
         }
     }
 
@@ -245,5 +363,12 @@ public final class CacheBenchmarkMain {
 
     static void say(String format, Object... args) {
         System.out.println(String.format(Locale.ROOT, format, args));
+    }
+
+    /** Files under {@code dir} whose name is {@code name}, at any depth. */
+    static List<Path> find(Path dir, String name) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.getFileName().toString().equals(name)).toList();
+        }
     }
 }

@@ -58,6 +58,18 @@ final class Commands {
         }
     }
 
+    /** The text of {@code file} from byte {@code offset} on. */
+    static String readFrom(Path file, long offset) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file)) {
+            long size = channel.size();
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate((int) Math.max(0, size - offset));
+            while (buffer.hasRemaining() && channel.read(buffer, offset + buffer.position()) > 0) {
+                // read on
+            }
+            return new String(buffer.array(), 0, buffer.position(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     static String tail(Path log) {
         try {
             String text = Files.readString(log);

@@ -26,14 +26,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +51,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Blobs are fetched in parallel (bounded), each once however many images share it, verified, and renamed into
  * place; link files are written only after everything they point to is there, the tag link last. A failed run leaves
- * no tag pointing at incomplete content.
+ * no tag pointing at incomplete content. Work that can be done early is: an image's manifests are stored as soon as
+ * they are read and a layer link as soon as its blob is in place, so that once the last blob is in, only the revision
+ * and tag links of the images waiting for it are left to write.
  */
 public final class RegistryCache {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryCache.class);
@@ -113,7 +116,9 @@ public final class RegistryCache {
         // queued early and the blob pool stays busy to the end; linking runs once an image's blobs are in place
         ExecutorService imagePool = Executors.newFixedThreadPool(Math.max(1, Math.min(unique.size(),
                 maxParallelBlobs)), threads("sealer-cache-image"));
-        ExecutorService blobPool = Executors.newFixedThreadPool(maxParallelBlobs, threads("sealer-cache-blob"));
+        // largest blob first: the last downloads to finish are then small ones, with few images waiting for them
+        ExecutorService blobPool = new ThreadPoolExecutor(maxParallelBlobs, maxParallelBlobs, 0, TimeUnit.SECONDS,
+                new PriorityBlockingQueue<>(), threads("sealer-cache-blob"));
         run.blobPool = blobPool;
         run.imagePool = imagePool;
         try {
@@ -136,6 +141,8 @@ public final class RegistryCache {
                 Thread.currentThread().interrupt();
                 throw new RegistryException(layerDir.toString(), "interrupted while caching images", e);
             }
+            LOG.debug("registry cache written: {} image(s), {} skipped, {} blob(s) / {} bytes fetched",
+                    run.written.size(), run.skipped.size(), run.blobsFetched.get(), run.bytesFetched.get());
             return new CacheResult(run.written, run.skipped, run.blobsFetched.get(), run.bytesFetched.get());
         } finally {
             imagePool.shutdownNow();
@@ -158,6 +165,7 @@ public final class RegistryCache {
         private final AtomicInteger blobsFetched = new AtomicInteger();
         private final AtomicLong bytesFetched = new AtomicLong();
         private ExecutorService blobPool;
+        private final AtomicLong queued = new AtomicLong();
         private ExecutorService imagePool;
 
         Run(RegistryLayout layout, ExistingContent existing, List<Platform> platforms, Path temp) {
@@ -202,29 +210,45 @@ public final class RegistryCache {
                 blobDescriptors.addAll(topDoc.blobs());
             }
             manifests.put(top.digest(), top);
-            List<CompletableFuture<Void>> pending = new ArrayList<>();
             Map<String, Descriptor> distinct = new LinkedHashMap<>();
             blobDescriptors.forEach(d -> distinct.putIfAbsent(d.digest(), d));
-            for (Descriptor blob : distinct.values()) {
-                pending.add(blobs.computeIfAbsent(blob.digest(),
-                        d -> CompletableFuture.runAsync(() -> fetch(op, image, blob), blobPool)));
-            }
-            return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
-                    .thenRunAsync(() -> link(op, image, top, manifests, distinct.keySet()), imagePool);
-        }
-
-        /** Stores the manifests and writes the link files, the tag last. */
-        private void link(Progress op, ImageReference image, RegistryManifest top, Map<String, RegistryManifest> manifests,
-                Set<String> blobDigests) {
-            String name = image.toString();
+            LOG.debug("{}: manifests read, {} blob(s)", name, distinct.size());
+            String repo = image.path();
             try {
                 for (RegistryManifest manifest : manifests.values()) {
-                    layout.writeBlob(manifest.digest(), manifest.content());
+                    layout.writeBlob(manifest.digest(), manifest.content()); // a blob: no link points at it yet
                 }
+                layout.prepareLinks(repo, distinct.keySet(), manifests.keySet());
+            } catch (IOException e) {
+                throw new RegistryException(name, "cannot write the registry cache: " + e.getMessage(), e);
+            }
+            List<CompletableFuture<Void>> pending = new ArrayList<>();
+            for (Descriptor blob : distinct.values()) {
+                CompletableFuture<Void> inPlace = blobs.computeIfAbsent(blob.digest(),
+                        d -> CompletableFuture.runAsync(() -> fetch(op, image, blob),
+                                task -> blobPool.execute(new Ranked(task, blob.size(), queued.incrementAndGet()))));
+                pending.add(inPlace.thenRunAsync(() -> linkLayer(image, repo, blob.digest()), imagePool));
+            }
+            return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
+                    .thenRunAsync(() -> link(op, image, top, manifests), imagePool);
+        }
+
+        /** Links a blob that is in place (here or in an existing root) into the image's repository. */
+        private void linkLayer(ImageReference image, String repo, String digest) {
+            try {
+                layout.linkLayer(repo, digest);
+            } catch (IOException e) {
+                throw new RegistryException(image.toString(), "cannot write the registry cache: " + e.getMessage(),
+                        e);
+            }
+        }
+
+        /** Writes the revision links and then the tag link, once the image's manifests and blobs are in place. */
+        private void link(Progress op, ImageReference image, RegistryManifest top,
+                Map<String, RegistryManifest> manifests) {
+            String name = image.toString();
+            try {
                 String repo = image.path();
-                for (String digest : blobDigests) {
-                    layout.linkLayer(repo, digest);
-                }
                 for (String digest : manifests.keySet()) {
                     layout.linkRevision(repo, digest);
                 }
@@ -267,6 +291,7 @@ public final class RegistryCache {
                 layout.adoptBlob(digest, part);
                 blobsFetched.incrementAndGet();
                 bytesFetched.addAndGet(size);
+                LOG.debug("stored blob {} ({} bytes)", digest, size);
             } catch (IOException e) {
                 throw new RegistryException(image.toString(), "cannot store blob " + digest + ": " + e.getMessage(),
                         e);
@@ -289,6 +314,20 @@ public final class RegistryCache {
                         + "repository " + image.path() + " tag " + tag + " (the registry domain is dropped); "
                         + "cache only one of them", null);
             }
+        }
+    }
+
+    /** A blob download in the pool's queue: larger blobs first, then in the order they were queued. */
+    private record Ranked(Runnable task, long size, long order) implements Runnable, Comparable<Ranked> {
+        @Override
+        public void run() {
+            task.run();
+        }
+
+        @Override
+        public int compareTo(Ranked other) {
+            int bySize = Long.compare(other.size, size);
+            return bySize != 0 ? bySize : Long.compare(order, other.order);
         }
     }
 

@@ -31,6 +31,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,8 +47,13 @@ final class RegistryHttp {
     private static final int MAX_REDIRECTS = 10;
     private static final Duration TOKEN_SKEW = Duration.ofSeconds(10);
 
-    private final HttpClient http;
     private final RegistrySettings settings;
+    /** GET and HEAD: manifests, blobs, probes, tokens. */
+    private final BlockingExchange blocking;
+    /** Requests with a body (pushes), created when the first one is sent. */
+    private volatile HttpClient http;
+    /** The TLS context, made when the first HTTPS connection needs it (at once when CA files are configured). */
+    private volatile SSLContext tls;
     private final Function<String, Optional<RegistryCredentials>> credentials;
     private final RetryPolicy retry;
     private final RetryPolicy.Sleeper sleeper;
@@ -81,12 +87,54 @@ final class RegistryHttp {
         this.retry = retry;
         this.sleeper = sleeper;
         this.clock = clock;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .sslContext(TrustMaterial.context(settings.caFiles()))
-                .build();
+        if (!settings.caFiles().isEmpty()) {
+            tls = TrustMaterial.context(settings.caFiles()); // a bad CA file is reported when the client is made
+        }
+        this.blocking = new BlockingExchange(settings.connectTimeout(), () -> tls().getSocketFactory());
+    }
+
+    private SSLContext tls() {
+        SSLContext context = tls;
+        if (context == null) {
+            synchronized (this) {
+                context = tls;
+                if (context == null) {
+                    context = TrustMaterial.context(settings.caFiles());
+                    tls = context;
+                }
+            }
+        }
+        return context;
+    }
+
+    private HttpClient httpClient() {
+        HttpClient client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    client = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(settings.connectTimeout())
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .sslContext(tls())
+                            .build();
+                    http = client;
+                }
+            }
+        }
+        return client;
+    }
+
+    /**
+     * Sends a request: without a body over a blocking connection ({@link BlockingExchange}), with one through
+     * {@link HttpClient}. The caller closes the body.
+     */
+    private HttpResponse<InputStream> exchange(HttpRequest request) throws IOException, InterruptedException {
+        if (BlockingExchange.handles(request)) {
+            return blocking.send(request);
+        }
+        return httpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
     }
 
     /** True for {@code localhost}, {@code 127.0.0.0/8}, {@code ::1} and registries configured insecure. */
@@ -150,7 +198,9 @@ final class RegistryHttp {
         HttpRequest probe = HttpRequest.newBuilder(URI.create("http://" + host + "/v2/"))
                 .timeout(settings.connectTimeout()).GET().build();
         try {
-            int status = http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<InputStream> response = exchange(probe);
+            drain(response);
+            int status = response.statusCode();
             boolean plain = status == 200 || status == 401;
             LOG.debug("{} answered plain HTTP with {}; using {}", host, status, plain ? "HTTP" : "HTTPS");
             return plain;
@@ -190,7 +240,7 @@ final class RegistryHttp {
             LOG.debug("{} {}", method, redact(uri));
             HttpResponse<InputStream> response;
             try {
-                response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+                response = exchange(builder.build());
             } catch (SSLException e) {
                 throw new RegistryException(image, "TLS with " + uri.getAuthority() + " failed: " + e.getMessage(),
                         e);
@@ -328,8 +378,7 @@ final class RegistryHttp {
             HttpRequest.Builder builder = HttpRequest.newBuilder(call.uri()).timeout(settings.readTimeout()).GET();
             call.headers().forEach(builder::header);
             try {
-                HttpResponse<InputStream> response = http.send(builder.build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = exchange(builder.build());
                 if (RetryPolicy.retryable(response.statusCode()) && retry.mayRetry(failures + 1)) {
                     failures++;
                     drain(response);

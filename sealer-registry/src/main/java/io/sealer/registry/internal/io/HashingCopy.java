@@ -22,7 +22,7 @@ public final class HashingCopy {
 
     /** Copies {@code in} to {@code out} (neither closed); {@code total} is the bytes expected, or -1 when unknown. */
     public void copy(InputStream in, OutputStream out, long total) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
+        byte[] buffer = new byte[256 * 1024];
         long reported = done;
         int n;
         while ((n = in.read(buffer)) >= 0) {
