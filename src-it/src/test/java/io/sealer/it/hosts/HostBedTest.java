@@ -219,7 +219,7 @@ class HostBedTest {
                 assertThat(session.isAlive()).as("ssh runs: " + Files.readString(temp.resolve("err"))).isTrue();
                 Thread.sleep(10);
             }
-            assertThat(host.check("pgrep -f 'slee[p] 120'").stdoutText()).isNotBlank();
+            assertThat(host.check("pgrep --ns $$ --nslist net -f 'slee[p] 120'").stdoutText()).isNotBlank();
 
             host.killSshd();
 
@@ -227,7 +227,7 @@ class HostBedTest {
             assertThat(session.exitValue()).isEqualTo(255);
             assertThat(host.sshdRunning()).isFalse();
             Instant killed = Instant.now().plusSeconds(10);
-            while (host.run("pgrep -f 'slee[p] 120'").exitCode() != 1) {
+            while (host.run("pgrep --ns $$ --nslist net -f 'slee[p] 120'").exitCode() != 1) {
                 // SIGKILL was sent; the kernel ends the process a moment later
                 assertThat(Instant.now()).as("the session's command was killed too").isBefore(killed);
                 Thread.sleep(10);
