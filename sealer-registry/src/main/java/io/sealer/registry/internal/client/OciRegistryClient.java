@@ -40,7 +40,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link RegistryClient} over the OCI distribution API with {@link java.net.http.HttpClient}. Reads go to the
+ * {@link RegistryClient} over the OCI distribution API, with the JDK's HTTP clients (see {@link RegistryHttp}: reads
+ * over {@code HttpURLConnection}, uploads over {@link java.net.http.HttpClient}). Reads go to the
  * configured mirrors of the image's domain in order, then to the registry itself: when a mirror answered "not found",
  * only with {@link RegistrySettings#mirrorFallback()}; a mirror that could not answer always falls back. A lookup
  * that finds nothing names every endpoint asked and its answer. Writes go to the registry only.
@@ -300,7 +301,8 @@ public final class OciRegistryClient implements LookupClient {
 
     @Override
     public void close() {
-        // java.net.http.HttpClient of Java 17 holds no resources that need closing
+        // java.net.http.HttpClient of Java 17 holds no resources that need closing; kept-alive connections of
+        // HttpURLConnection are the JDK's to close when idle
     }
 
     private RegistryManifest readManifest(String image, ImageReference reference, HttpResponse<InputStream> response) {

@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * HTTP exchanges with registries: retries with backoff, Basic and Bearer authentication (tokens cached per scope
  * until they expire), redirects (credentials only ever go to the registry's own authority) and the choice between
- * HTTPS and plain HTTP. Secrets never reach logs or exception messages.
+ * HTTPS and plain HTTP. Secrets never reach logs or exception messages. Requests without a body go over
+ * {@link BlockingExchange} ({@code HttpURLConnection}), uploads over {@link HttpClient}, made when first needed.
  */
 final class RegistryHttp {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryHttp.class);
