@@ -52,7 +52,7 @@ public final class SealerCli {
         SealerCli cli = new SealerCli(new Terminal(System.out, System.err, System.in, System.getenv(),
                 Path.of("").toAbsolutePath(), System.console() != null));
         Runtime.getRuntime().addShutdownHook(new Thread(cli::interrupted, "sealer-interrupt"));
-        HashWarmUp.startFor(args);
+        WarmUp.startFor(args);
         System.exit(cli.run(args));
     }
 

@@ -30,6 +30,18 @@ public interface ImageCacheWriter {
             List<Path> existingRoots, Progress progress);
 
     /**
+     * {@link #write(RegistryClient, List, List, Path, List, Progress)}, telling {@code listener} which files it will
+     * write and when each is in place, so that the layer can be hashed while the images are still downloading. The
+     * default ignores the listener.
+     *
+     * @param listener told the planned files and each completed one, paths relative to {@code layerDir}
+     */
+    default CacheSummary write(RegistryClient client, List<ImageReference> images, List<Platform> platforms,
+            Path layerDir, List<Path> existingRoots, Progress progress, LayerWriteListener listener) {
+        return write(client, images, platforms, layerDir, existingRoots, progress);
+    }
+
+    /**
      * What {@link #write} did.
      *
      * @param written images stored in the layer

@@ -34,6 +34,7 @@ final class Breakdown {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     private final CacheBenchmarkMain.Options options;
+    private final java.util.concurrent.atomic.AtomicInteger stores = new java.util.concurrent.atomic.AtomicInteger();
     private final BenchImages data;
     private final BenchRegistry registry;
     private final List<String> refs;
@@ -66,7 +67,7 @@ final class Breakdown {
 
     private void startup() throws Exception {
         String jar = cli.jar().toString();
-        for (int i = 0; i < 2; i++) { // the launcher's class-data archive of "version": recorded, then checked
+        for (int i = 0; i < 2; i++) { // the launcher's class-data archive of "version": listed, then dumped
             timed(List.of(cli.launcherPath(), "version"), Map.of());
         }
         say("  %-58s %7.0f ms", "java -version (JVM start and exit)",
@@ -89,24 +90,28 @@ final class Breakdown {
             runs.computeIfAbsent("CLI build, bin/sealer with SEALER_NO_CDS=1", k -> new ArrayList<>())
                     .add(cliBuild(cli.buildCommand(store(i), options.parallel(), List.of()),
                             Map.of("SEALER_NO_CDS", "1")));
+            runs.computeIfAbsent("CLI build, bin/sealer with SEALER_FULL_JIT=1", k -> new ArrayList<>())
+                    .add(cliBuild(cli.buildCommand(store(i), options.parallel(), List.of()),
+                            Map.of("SEALER_FULL_JIT", "1")));
+            List<String> launched = cli.buildCommand(store(i), options.parallel(), List.of());
             List<String> plain = new ArrayList<>(List.of(java, "-jar", jar));
-            plain.addAll(cli.buildCommand(store(i), options.parallel(), List.of()).subList(1,
-                    cli.buildCommand(store(i), options.parallel(), List.of()).size()));
+            plain.addAll(launched.subList(1, launched.size()));
             runs.computeIfAbsent("CLI build, java -jar sealer.jar (JVM defaults, no archive)",
                     k -> new ArrayList<>()).add(cliBuild(plain, Map.of()));
         }
         runs.forEach((k, v) -> say("  %-58s %7.0f ms", k + " (median of 3)", med(v)));
     }
 
+    /** A store no earlier run has used (outputs are emptied, not deleted, between runs). */
     private Path store(int i) {
-        return work.resolve("store-levers-" + i);
+        return work.resolve("store-levers-" + i + "-" + stores.incrementAndGet());
     }
 
     private double cliBuild(List<String> command, Map<String, String> environment) throws Exception {
         Path store = command.get(command.indexOf("--root") + 1) == null ? null
                 : Path.of(command.get(command.indexOf("--root") + 1));
         double ms = timed(command, environment);
-        Trees.delete(store);
+        options.discard(store);
         Commands.check(List.of("sync"), logs.resolve("sync.log"));
         return ms;
     }
@@ -116,7 +121,7 @@ final class Breakdown {
         Path store = work.resolve("store-classes");
         cli.build(store, options.parallel(), Map.of("SEALER_JAVA_OPTS", "-Xlog:class+load=info:file=" + classLog),
                 List.of(), logs.resolve("cli-classes.log"));
-        Trees.delete(store);
+        options.discard(store);
         int total = 0;
         int shared = 0;
         for (String line : Files.readAllLines(classLog)) {
@@ -149,7 +154,7 @@ final class Breakdown {
                         HttpProbe.class.getName(), mode, Long.toString(spawn), registry.host(), list.toString(),
                         dir.toString(), Integer.toString(options.parallel())), logs.resolve("probe.log"));
                 wall.add((System.nanoTime() - start) / 1e6);
-                Trees.delete(dir);
+                options.discard(dir);
                 for (String line : out.split("\n")) {
                     String[] kv = line.trim().split("=");
                     if (kv.length == 2) {
@@ -176,7 +181,7 @@ final class Breakdown {
                     "-Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat="
                             + "yyyy-MM-dd'T'HH:mm:ss.SSSZ"), List.of("-d"), log);
             long end = System.currentTimeMillis();
-            Trees.delete(store);
+            options.discard(store);
             Map<String, Long> at = new LinkedHashMap<>();
             Pattern stamp = Pattern.compile("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}) ");
             for (String line : Files.readAllLines(log)) {
@@ -222,7 +227,7 @@ final class Breakdown {
         List<String> command = new ArrayList<>(List.of("/usr/bin/strace", "-f", "-c", "-o", out.toString()));
         command.addAll(cli.buildCommand(store, options.parallel(), List.of()));
         SealerCli.run(command, Map.of(), logs.resolve("strace-run.log"));
-        Trees.delete(store);
+        options.discard(store);
         say("  %-58s %s", "system calls, one CLI build (strace -f -c)", summary(out));
         Path layout = work.resolve("strace-oci");
         Path out2 = logs.resolve("strace-skopeo.txt");
@@ -234,7 +239,7 @@ final class Breakdown {
         }
         SealerCli.run(List.of("/usr/bin/strace", "-f", "-c", "-o", out2.toString(), "sh", "-c", script.toString()),
                 Map.of(), logs.resolve("strace-run.log"));
-        Trees.delete(layout);
+        options.discard(layout);
         say("  %-58s %s", "system calls, skopeo copy x12 into one OCI layout", summary(out2));
     }
 

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * fresh JVM's time goes. See {@code REGISTRY-BENCHMARK.md} for what is measured and how to read it.
  *
  * <p>Usage: {@code CacheBenchmarkMain --sealer PATH [--reps N] [--parallel N] [--seed N] [--work-dir DIR] [--keep]
- * [--no-sync] [--no-sdk-jvm] [--no-breakdown] [--no-settle] [--registry-bin PATH] [--skopeo PATH]}
+ * [--no-sync] [--no-sdk-jvm] [--no-breakdown] [--no-settle] [--delete-between] [--registry-bin PATH]
+ * [--skopeo PATH]}
  */
 public final class CacheBenchmarkMain {
     private CacheBenchmarkMain() {
@@ -32,7 +33,8 @@ public final class CacheBenchmarkMain {
 
     /** Parsed command line. */
     record Options(int reps, int parallel, long seed, Path workDir, boolean keep, boolean sync, boolean sdkJvm,
-            boolean breakdown, boolean settle, String sealer, String registryBin, String skopeo) {
+            boolean breakdown, boolean settle, boolean deleteBetween, String sealer, String registryBin,
+            String skopeo) {
         static Options parse(String[] args) {
             int reps = 5;
             int parallel = RegistrySettings.defaults().maxParallelBlobs();
@@ -43,6 +45,7 @@ public final class CacheBenchmarkMain {
             boolean sdkJvm = true;
             boolean breakdown = true;
             boolean settle = true;
+            boolean deleteBetween = false;
             String sealer = null;
             String registry = "docker-registry";
             String skopeo = "skopeo";
@@ -57,12 +60,14 @@ public final class CacheBenchmarkMain {
                     case "--no-sdk-jvm" -> sdkJvm = false;
                     case "--no-breakdown" -> breakdown = false;
                     case "--no-settle" -> settle = false;
+                    case "--delete-between" -> deleteBetween = true;
                     case "--sealer" -> sealer = value(args, ++i);
                     case "--registry-bin" -> registry = value(args, ++i);
                     case "--skopeo" -> skopeo = value(args, ++i);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; expected --sealer PATH, --reps N, --parallel N, --seed N, --work-dir DIR, --keep, "
-                            + "--no-sync, --no-sdk-jvm, --no-breakdown, --no-settle, --registry-bin PATH, --skopeo PATH");
+                            + "--no-sync, --no-sdk-jvm, --no-breakdown, --no-settle, --delete-between, "
+                            + "--registry-bin PATH, --skopeo PATH");
                 }
             }
             if (reps < 1 || parallel < 1) {
@@ -72,8 +77,20 @@ public final class CacheBenchmarkMain {
                 throw new IllegalArgumentException("--sealer PATH (the CLI launcher, sealer-examples/bin/sealer) "
                         + "is required");
             }
-            return new Options(reps, parallel, seed, workDir, keep, sync, sdkJvm, breakdown, settle, sealer,
-                    registry, skopeo);
+            return new Options(reps, parallel, seed, workDir, keep, sync, sdkJvm, breakdown, settle, deleteBetween,
+                    sealer, registry, skopeo);
+        }
+
+        /**
+         * Frees a finished run's output: emptied, its tree left until the end ({@link Trees#empty}), or deleted
+         * with {@code --delete-between}.
+         */
+        void discard(Path dir) throws IOException {
+            if (deleteBetween) {
+                Trees.delete(dir);
+            } else {
+                Trees.empty(dir);
+            }
         }
 
         private static String value(String[] args, int i) {
@@ -102,7 +119,9 @@ public final class CacheBenchmarkMain {
 
     private static void run(Options options, Path work) throws Exception {
         say("work directory %s, %d repetitions, parallelism %d, %s, load %s", work, options.reps(),
-                options.parallel(), options.settle() ? "sync after each run" : "no sync between runs (--no-settle)",
+                options.parallel(), (options.settle() ? "sync after each run" : "no sync between runs (--no-settle)")
+                        + (options.deleteBetween() ? ", outputs deleted between runs (--delete-between)"
+                                : ", outputs emptied between runs and deleted at the end"),
                 Trees.loadAverage());
         long t0 = System.nanoTime();
         BenchImages data = BenchImages.generate(work.resolve("layout"), options.seed(), BenchImages.Shape.standard());
@@ -129,7 +148,8 @@ public final class CacheBenchmarkMain {
             t0 = System.nanoTime();
             double recording = variants.prepareCli();
             say("CLI launcher prepared (setup, not timed): its first build after the jar was built took %.2f s "
-                    + "(recording the class-data archive), the launcher checked it in the second, %.2f s in all",
+                    + "(listing the classes it loads), the second dumped them into the class-data archive, %.2f s in "
+                    + "all",
                     recording, secs(System.nanoTime() - t0));
             List<Variants.Kind> kinds = variants.kinds();
             Map<Variants.Kind, List<Variants.Outcome>> outcomes = new EnumMap<>(Variants.Kind.class);
@@ -209,8 +229,8 @@ public final class CacheBenchmarkMain {
 
         /**
          * Two untimed CLI builds, so that the timed ones run as every run after the first two does: the launcher
-         * records its class-data archive in the first run after the jar was built and checks it in the next one.
-         * Returns the first run's seconds.
+         * lists the classes a command loads in its first run after the jar was built and dumps them into the
+         * command's class-data archive in the next one. Returns the first run's seconds.
          */
         double prepareCli() throws Exception {
             double first = 0;
@@ -221,7 +241,7 @@ public final class CacheBenchmarkMain {
                 if (i == 0) {
                     first = secs(System.nanoTime() - start);
                 }
-                Trees.delete(store);
+                options.discard(store);
             }
             settle();
             return first;
@@ -260,16 +280,16 @@ public final class CacheBenchmarkMain {
                 }
                 return new Outcome(timed.seconds(), timed.onDisk(), timed.result(), requests);
             } finally {
-                Trees.delete(dir);
+                options.discard(dir);
                 settle();
             }
         }
 
         /**
-         * After a run's output is deleted: {@code sync}, so the next run neither competes with writing back the
-         * previous one nor, on a file system without a journal (this machine's ext4), pays for it in inode
-         * allocation, which skips over inodes freed in the last 5 s, or 305 s while their inode table is not yet
-         * written back; a full GC of this JVM, so that no collection left over from the in-process runs competes
+         * After a run's output is freed: {@code sync}, so the next run neither competes with writing back the
+         * previous one nor, when outputs are deleted ({@code --delete-between}) on a file system without a journal
+         * (this machine's ext4), steps over more recently freed inodes than it must (inode allocation skips those
+         * freed in the last 60 s, or 360 s while their inode table is not yet written back); a full GC of this JVM, so that no collection left over from the in-process runs competes
          * with the next run; and a 0.2 s pause. Untimed; the same for every variant.
          */
         void settle() throws IOException, InterruptedException {

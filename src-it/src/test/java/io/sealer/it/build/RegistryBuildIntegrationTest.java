@@ -6,13 +6,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sealer.api.build.BuildRequest;
 import io.sealer.api.event.OperationKind;
+import io.sealer.api.event.Progress;
 import io.sealer.api.event.ProgressEvent;
 import io.sealer.api.image.ClusterImage;
+import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
 import io.sealer.api.registry.RegistrySettings;
 import io.sealer.cli.SealerCli;
 import io.sealer.core.SealerClient;
+import io.sealer.core.internal.layer.FollowingDigest;
+import io.sealer.core.internal.layer.ReproducibleTar;
+import io.sealer.registry.internal.cache.RegistryCache;
+import io.sealer.registry.internal.client.OciRegistryClient;
 import io.sealer.it.support.LocalRegistry;
 import io.sealer.it.support.RegistryExtension;
 import io.sealer.it.support.Skopeo;
@@ -109,6 +115,9 @@ class RegistryBuildIntegrationTest {
         Layer inspected = cacheLayer(sealer.images().inspect("it/app:1").get(0));
         Path registryDir = store.resolve("data/overlay2").resolve(inspected.hex().orElseThrow()).resolve("registry");
         assertThat(registryDir.resolve("docker/registry/v2/repositories/library/web")).isDirectory();
+        assertThat(ReproducibleTar.digest(registryDir.getParent()).id())
+                .as("the id computed while the images downloaded is the digest of the stored layer's tar")
+                .isEqualTo(cache.id());
 
         try (LocalRegistry cacheRegistry = LocalRegistry.start(registryDir, dir.resolve("cache-work"))) {
             for (String repoAndTag : REPOS) {
@@ -141,6 +150,19 @@ class RegistryBuildIntegrationTest {
                 .anyMatch(e -> e instanceof ProgressEvent.Finished f
                         && f.operation().kind() == OperationKind.REGISTRY_CACHE
                         && f.summary().startsWith("using cached"));
+    }
+
+    @Test
+    void theCacheLayerIsHashedWhileItsImagesDownload() throws Exception {
+        Path layer = Files.createDirectories(dir.resolve("follow/layer"));
+        List<ImageReference> images = REPOS.stream().map(r -> ImageReference.parse("docker.io/" + r)).toList();
+        FollowingDigest digest = FollowingDigest.of(layer);
+        try (OciRegistryClient client = new OciRegistryClient(SOURCE.mirrorSettings(dir.resolve("follow/config.json"),
+                "docker.io").build())) {
+            new RegistryCache(client, 4, Progress.NONE).write(images, TARGETS, layer, List.of(), digest);
+        }
+        assertThat(digest.finish()).as("the cache plans and reports every file, so nothing is hashed twice")
+                .contains(ReproducibleTar.digest(layer));
     }
 
     @Test

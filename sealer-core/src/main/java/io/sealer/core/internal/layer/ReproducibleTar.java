@@ -77,7 +77,7 @@ public final class ReproducibleTar {
      * Writes the records {@link TarArchiveOutputStream#putArchiveEntry} would: one ustar header, preceded by a PAX
      * header when the name or link target is long or not ASCII, or the size too large for the header.
      */
-    private static void writeHeader(TarSink sink, TreeScanner.Entry entry, byte[] record) throws IOException {
+    static void writeHeader(TarSink sink, TreeScanner.Entry entry, byte[] record) throws IOException {
         String link = entry.link() == null ? "" : entry.link();
         if (UstarHeader.fits(entry.name(), link, entry.size())) {
             UstarHeader.write(record, entry.name(), type(entry.kind()), fullMode(entry), entry.size(), link);

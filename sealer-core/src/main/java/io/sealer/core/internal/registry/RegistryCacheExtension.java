@@ -14,6 +14,8 @@ import io.sealer.api.spi.ImageCacheWriter;
 import io.sealer.core.internal.build.BuildExtension;
 import io.sealer.core.internal.io.Digests;
 import io.sealer.core.internal.io.Trees;
+import io.sealer.core.internal.layer.FollowingDigest;
+import io.sealer.core.internal.layer.LayerDigest;
 import io.sealer.core.internal.store.ImageStore;
 import io.sealer.core.internal.store.StoredLayer;
 import java.nio.file.Path;
@@ -70,34 +72,52 @@ public final class RegistryCacheExtension implements BuildExtension {
         }
         List<Path> existing = baseCaches.stream().map(l -> store.layerPath(l.id())).toList();
         Path dir = store.newStagingDir();
-        ImageCacheWriter.CacheSummary summary;
         Progress op = step.progress().start(OperationKind.REGISTRY_CACHE, Subject.NONE,
                 "caching " + step.images().size() + " container image(s) for " + platforms);
-        try {
-            summary = writer.write(session.client(), step.images(), platforms, dir, existing,
-                    op);
-        } catch (SealerException e) {
-            Trees.deleteQuietly(dir);
-            BuildException failure = failure(step, e);
-            op.failed(failure.problem());
-            throw failure;
-        } catch (RuntimeException e) {
-            Trees.deleteQuietly(dir);
-            op.failed(String.valueOf(e.getMessage()));
-            throw e;
+        StoredLayer stored;
+        ImageCacheWriter.CacheSummary summary;
+        // the layer is hashed while the images download, so that little is left to hash once they are in
+        try (FollowingDigest digest = FollowingDigest.of(dir)) {
+            try {
+                summary = writer.write(session.client(), step.images(), platforms, dir, existing, op, digest);
+            } catch (SealerException e) {
+                digest.close();
+                Trees.deleteQuietly(dir);
+                BuildException failure = failure(step, e);
+                op.failed(failure.problem());
+                throw failure;
+            } catch (RuntimeException e) {
+                digest.close();
+                Trees.deleteQuietly(dir);
+                op.failed(String.valueOf(e.getMessage()));
+                throw e;
+            }
+            if (summary.written().isEmpty()) {
+                Trees.deleteQuietly(dir);
+                op.finished("every container image is already in the base image");
+                return Optional.empty();
+            }
+            stored = store(store, dir, digest);
         }
-        if (summary.written().isEmpty()) {
-            Trees.deleteQuietly(dir);
-            op.finished("every container image is already in the base image");
-            return Optional.empty();
-        }
-        StoredLayer stored = store.addLayer(dir);
         store.recordCache(key, stored.id());
         LOG.debug("registry cache layer {}: {} image(s) written, {} skipped, {} blob(s) / {} bytes fetched",
                 stored.id(), summary.written().size(), summary.skipped().size(), summary.blobsFetched(),
                 summary.bytesFetched());
         op.finished(summary.written().size() + " image(s) cached, " + summary.blobsFetched() + " blob(s) fetched");
         return Optional.of(stored.toLayer(Layer.TYPE_BASE, Layer.REGISTRY_CACHE));
+    }
+
+    /** Stores the layer under the digest computed while it was written, or hashes it now when there is none. */
+    private static StoredLayer store(ImageStore store, Path dir, FollowingDigest digest) {
+        Optional<LayerDigest> known;
+        try {
+            known = digest.finish();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Trees.deleteQuietly(dir);
+            throw new BuildException("interrupted while hashing the registry cache layer", e);
+        }
+        return known.map(d -> store.addLayer(dir, d)).orElseGet(() -> store.addLayer(dir));
     }
 
     /** The build-cache key: the sorted image list, the platforms and the base cache layers. */

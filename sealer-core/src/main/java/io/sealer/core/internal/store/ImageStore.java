@@ -132,7 +132,16 @@ public final class ImageStore implements AutoCloseable {
      * is committed or the store is closed.
      */
     public StoredLayer addLayer(Path dir) {
-        return layers.add(dir);
+        return layers.add(dir, null);
+    }
+
+    /**
+     * {@link #addLayer(Path)} for a staging directory whose digest is already known, computed while it was written
+     * ({@link io.sealer.core.internal.layer.FollowingDigest}, which checks the finished tree); it is not hashed again.
+     * A directory that is not a staging directory is copied and hashed as by {@link #addLayer(Path)}.
+     */
+    public StoredLayer addLayer(Path dir, LayerDigest digest) {
+        return layers.add(dir, digest);
     }
 
     /**

@@ -43,12 +43,12 @@ final class LayerFiles {
         }
     }
 
-    /** See {@link ImageStore#addLayer(Path)}. */
-    StoredLayer add(Path dir) {
+    /** See {@link ImageStore#addLayer(Path)}; {@code known} is the staging directory's digest when already known. */
+    StoredLayer add(Path dir, LayerDigest known) {
         Path source = dir.toAbsolutePath().normalize();
         Path tmp = store.paths.tmp();
         if (source.startsWith(tmp) && !source.equals(tmp)) {
-            LayerDigest digest = ReproducibleTar.digest(source);
+            LayerDigest digest = known != null ? known : ReproducibleTar.digest(source);
             if (digest.isEmpty()) {
                 Trees.deleteQuietly(source);
                 return StoredLayer.EMPTY;

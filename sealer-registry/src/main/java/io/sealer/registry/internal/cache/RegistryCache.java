@@ -8,6 +8,7 @@ import io.sealer.api.RegistryException;
 import io.sealer.api.SealerException;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
+import io.sealer.api.spi.LayerWriteListener;
 import io.sealer.api.spi.RegistryClient;
 import io.sealer.api.spi.RegistryManifest;
 import io.sealer.registry.internal.client.LookupClient;
@@ -26,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -97,6 +99,16 @@ public final class RegistryCache {
      */
     public CacheResult write(List<ImageReference> images, List<Platform> platforms, Path layerDir,
             List<Path> existingRoots) {
+        return write(images, platforms, layerDir, existingRoots, LayerWriteListener.NONE);
+    }
+
+    /**
+     * {@link #write(List, List, Path, List)}, telling {@code listener} every file it will leave in {@code layerDir}
+     * once the manifests of every image are read, and each file as it is put in place (paths relative to
+     * {@code layerDir}), so that the layer can be hashed during the download.
+     */
+    public CacheResult write(List<ImageReference> images, List<Platform> platforms, Path layerDir,
+            List<Path> existingRoots, LayerWriteListener listener) {
         List<ImageReference> unique = new ArrayList<>(new LinkedHashSet<>(images));
         checkCollisions(unique);
         List<Platform> wanted = List.copyOf(new LinkedHashSet<>(platforms));
@@ -109,9 +121,10 @@ public final class RegistryCache {
             throw new RegistryException(layerDir.toString(), "cannot create the registry cache directory: "
                     + e.getMessage(), e);
         }
-        RegistryLayout layout = new RegistryLayout(RegistryLayout.v2Of(root), temp);
+        RegistryLayout layout = new RegistryLayout(RegistryLayout.v2Of(root), temp,
+                file -> listener.completed(layerDir.relativize(file)));
         ExistingContent existing = ExistingContent.of(existingRoots, layout);
-        Run run = new Run(layout, existing, wanted, temp);
+        Run run = new Run(layout, existing, wanted, temp, new FilePlan(layerDir, unique.size(), listener));
         // image tasks read manifests and queue blobs without waiting for them, so the blobs of every image are
         // queued early and the blob pool stays busy to the end; linking runs once an image's blobs are in place
         ExecutorService imagePool = Executors.newFixedThreadPool(Math.max(1, Math.min(unique.size(),
@@ -167,12 +180,14 @@ public final class RegistryCache {
         private ExecutorService blobPool;
         private final AtomicLong queued = new AtomicLong();
         private ExecutorService imagePool;
+        private final FilePlan plan;
 
-        Run(RegistryLayout layout, ExistingContent existing, List<Platform> platforms, Path temp) {
+        Run(RegistryLayout layout, ExistingContent existing, List<Platform> platforms, Path temp, FilePlan plan) {
             this.layout = layout;
             this.existing = existing;
             this.platforms = platforms;
             this.temp = temp;
+            this.plan = plan;
         }
 
         /**
@@ -184,6 +199,7 @@ public final class RegistryCache {
             if (existing.hasImage(image, platforms)) {
                 LOG.debug("{} is already cached", name);
                 skipped.add(image);
+                plan.add(Set.of());
                 return CompletableFuture.completedFuture(null);
             }
             Progress op = progress.start(OperationKind.CONTAINER_IMAGE, Subject.image(image), "caching " + name);
@@ -214,6 +230,9 @@ public final class RegistryCache {
             blobDescriptors.forEach(d -> distinct.putIfAbsent(d.digest(), d));
             LOG.debug("{}: manifests read, {} blob(s)", name, distinct.size());
             String repo = image.path();
+            plan.add(layout.filesOf(repo, manifests.keySet(),
+                    distinct.keySet().stream().filter(d -> !existing.hasBlob(d)).toList(), distinct.keySet(),
+                    image.effectiveTag(), top.digest()));
             try {
                 for (RegistryManifest manifest : manifests.values()) {
                     layout.writeBlob(manifest.digest(), manifest.content()); // a blob: no link points at it yet
@@ -226,7 +245,7 @@ public final class RegistryCache {
             for (Descriptor blob : distinct.values()) {
                 CompletableFuture<Void> inPlace = blobs.computeIfAbsent(blob.digest(),
                         d -> CompletableFuture.runAsync(() -> fetch(op, image, blob),
-                                task -> blobPool.execute(new Ranked(task, blob.size(), queued.incrementAndGet()))));
+                                task -> blobPool.execute(new Ranked(task, blob.digest(), queued.incrementAndGet()))));
                 pending.add(inPlace.thenRunAsync(() -> linkLayer(image, repo, blob.digest()), imagePool));
             }
             return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
@@ -300,6 +319,30 @@ public final class RegistryCache {
         }
     }
 
+    /**
+     * Collects the files each image will write and tells the listener all of them once every image has been
+     * planned; an image that fails before that leaves the plan untold (the write fails anyway).
+     */
+    private static final class FilePlan {
+        private final Path layerDir;
+        private final LayerWriteListener listener;
+        private final Set<Path> files = ConcurrentHashMap.newKeySet();
+        private final AtomicInteger unplanned;
+
+        FilePlan(Path layerDir, int images, LayerWriteListener listener) {
+            this.layerDir = layerDir;
+            this.listener = listener;
+            this.unplanned = new AtomicInteger(images);
+        }
+
+        void add(Set<Path> imageFiles) {
+            imageFiles.forEach(f -> files.add(layerDir.relativize(f)));
+            if (unplanned.decrementAndGet() == 0) {
+                listener.planned(List.copyOf(files));
+            }
+        }
+    }
+
     private static void checkCollisions(List<ImageReference> images) {
         Map<String, ImageReference> seen = new LinkedHashMap<>();
         for (ImageReference image : images) {
@@ -318,7 +361,7 @@ public final class RegistryCache {
     }
 
     /** A blob download in the pool's queue: larger blobs first, then in the order they were queued. */
-    private record Ranked(Runnable task, long size, long order) implements Runnable, Comparable<Ranked> {
+    private record Ranked(Runnable task, String digest, long order) implements Runnable, Comparable<Ranked> {
         @Override
         public void run() {
             task.run();
@@ -326,8 +369,8 @@ public final class RegistryCache {
 
         @Override
         public int compareTo(Ranked other) {
-            int bySize = Long.compare(other.size, size);
-            return bySize != 0 ? bySize : Long.compare(order, other.order);
+            int byDigest = digest.compareTo(other.digest);
+            return byDigest != 0 ? byDigest : Long.compare(order, other.order);
         }
     }
 

@@ -9,10 +9,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The CNCF distribution server's filesystem storage under {@code <rootdirectory>/docker/registry/v2}: blobs by digest,
@@ -28,10 +31,22 @@ final class RegistryLayout {
     private final Path temp;
     private final AtomicLong names = new AtomicLong();
     private final Set<Path> directories = ConcurrentHashMap.newKeySet();
+    private final Set<Path> links = ConcurrentHashMap.newKeySet();
+    private final Consumer<Path> placed;
 
-    RegistryLayout(Path v2, Path temp) {
+    /**
+     * @param v2 the {@code docker/registry/v2} directory
+     * @param temp where files are written before they are renamed into place
+     * @param placed told each file (absolute path) once it is in place with its final content
+     */
+    RegistryLayout(Path v2, Path temp, Consumer<Path> placed) {
         this.v2 = v2;
         this.temp = temp;
+        this.placed = placed;
+    }
+
+    RegistryLayout(Path v2, Path temp) {
+        this(v2, temp, file -> { });
     }
 
     /** The layout under a registry {@code rootdirectory} (the directory holding {@code docker/}). */
@@ -98,12 +113,32 @@ final class RegistryLayout {
         return v2.resolve("repositories").resolve(path);
     }
 
+    /** Links a blob into the repository; a link this instance has already written (same path, same digest) stays. */
     void linkLayer(String repo, String digest) throws IOException {
-        writeLink(layerDir(repo, digest), digest);
+        writeLinkOnce(layerDir(repo, digest), digest);
     }
 
+    /** Links a manifest into the repository; a link this instance has already written stays. */
     void linkRevision(String repo, String digest) throws IOException {
-        writeLink(revisionDir(repo, digest), digest);
+        writeLinkOnce(revisionDir(repo, digest), digest);
+    }
+
+    /**
+     * Every file that caching one image writes here: its manifests' blobs, the blobs it fetches, a layer link per
+     * blob, a revision link per manifest and, when tagged, the tag's index entry and {@code current} link.
+     */
+    Set<Path> filesOf(String repo, Collection<String> manifests, Collection<String> fetched,
+            Collection<String> layers, String tag, String top) {
+        Set<Path> files = new HashSet<>();
+        manifests.forEach(d -> files.add(blobData(d)));
+        fetched.forEach(d -> files.add(blobData(d)));
+        layers.forEach(d -> files.add(layerDir(repo, d).resolve("link")));
+        manifests.forEach(d -> files.add(revisionDir(repo, d).resolve("link")));
+        if (tag != null) {
+            files.add(tagIndex(repo, tag, top).resolve("link"));
+            files.add(tagDir(repo, tag).resolve("current").resolve("link"));
+        }
+        return files;
     }
 
     boolean hasRevision(String repo, String digest) {
@@ -163,11 +198,19 @@ final class RegistryLayout {
         move(write("link", digest.getBytes(StandardCharsets.US_ASCII)), dir.resolve("link"));
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    /** For links whose path names their digest: written once by this instance, then left as they are. */
+    private void writeLinkOnce(Path dir, String digest) throws IOException {
+        if (links.add(dir)) {
+            writeLink(dir, digest);
+        }
+    }
+
+    private void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
+        placed.accept(to);
     }
 }

@@ -11,6 +11,7 @@ import io.sealer.api.event.ProgressEvent;
 import io.sealer.api.RegistryException;
 import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Platform;
+import io.sealer.api.spi.LayerWriteListener;
 import io.sealer.api.spi.RegistryManifest;
 import io.sealer.registry.internal.manifest.Digests;
 import io.sealer.registry.internal.manifest.MediaTypes;
@@ -241,5 +242,49 @@ class RegistryCacheTest {
                 .contains(Digests.of("next-top".getBytes(StandardCharsets.UTF_8)));
         assertThat(RegistryCache.storageDirectory(dir.resolve("top")).resolve("repositories/library/app"))
                 .doesNotExist();
+    }
+
+    @Test
+    void theListenerIsToldEveryFileTheCacheLeavesAndEachOnceWhenInPlace() throws IOException {
+        RegistryManifest amd = registry.image("docker.io/library/app", null, "base", "amd-top");
+        RegistryManifest arm = registry.image("docker.io/library/app", null, "base", "arm-top");
+        registry.index("docker.io/library/app", "1", Map.of("linux/amd64", amd, "linux/arm64", arm));
+        registry.image("docker.io/library/app", "2", "base", "two-top"); // same repository, shared layer link
+        registry.image("docker.io/library/lower", "3", "base", "lower-top");
+        Path lower = dir.resolve("lower");
+        write(List.of("lower:3"), List.of(), lower, List.of()); // holds "base": not fetched again, still linked
+        Path layer = dir.resolve("layer");
+        List<Path> planned = new CopyOnWriteArrayList<>();
+        List<Path> completed = new CopyOnWriteArrayList<>();
+        List<String> notInPlace = new CopyOnWriteArrayList<>();
+        LayerWriteListener listener = new LayerWriteListener() {
+            @Override
+            public void planned(java.util.Collection<Path> files) {
+                planned.addAll(files);
+            }
+
+            @Override
+            public void completed(Path file) {
+                if (!Files.isRegularFile(layer.resolve(file))) {
+                    notInPlace.add(file.toString());
+                }
+                completed.add(file);
+            }
+        };
+
+        new RegistryCache(registry, 2, Progress.NONE).write(List.of(ImageReference.parse("app:1"),
+                ImageReference.parse("app:2"), ImageReference.parse("lower:3")), List.of(Platform.LINUX_AMD64,
+                Platform.LINUX_ARM64), layer, List.of(lower.resolve("registry")), listener);
+
+        List<Path> files;
+        try (var walk = Files.walk(layer)) {
+            files = walk.filter(Files::isRegularFile).map(layer::relativize).toList();
+        }
+        assertThat(planned).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(files);
+        assertThat(completed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(files);
+        assertThat(notInPlace).isEmpty();
+        String base = Digests.hex(Digests.of("base".getBytes(StandardCharsets.UTF_8)));
+        assertThat(files).noneMatch(f -> f.toString().endsWith(base + "/data"))
+                .anyMatch(f -> f.toString().endsWith("_layers/sha256/" + base + "/link"));
     }
 }
