@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class FollowingDigest implements LayerWriteListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FollowingDigest.class);
     /** Bytes of completed files the hashing may be behind by before the writer is held back. */
-    static final long BACKLOG = 32L << 20;
+    static final long BACKLOG = 8L << 20;
 
     private final Path root;
     private final long backlog;
@@ -131,6 +131,8 @@ public final class FollowingDigest implements LayerWriteListener, AutoCloseable 
             LOG.debug("layer {}: no file plan, hashing it after the write", root);
             return Optional.empty();
         }
+        // the tree is final once the writer has returned: list it while the hashing finishes
+        List<TreeScanner.Entry> finished = TreeScanner.scan(root);
         worker.join();
         Outcome result;
         synchronized (lock) {
@@ -140,7 +142,7 @@ public final class FollowingDigest implements LayerWriteListener, AutoCloseable 
             LOG.debug("layer {}: hashing while written gave up ({}), hashing it again", root, result.failure());
             return Optional.empty();
         }
-        String difference = difference(result.entries(), TreeScanner.scan(root));
+        String difference = difference(result.entries(), finished);
         if (difference != null) {
             LOG.debug("layer {}: the finished tree is not what was hashed ({}), hashing it again", root, difference);
             return Optional.empty();
