@@ -3,9 +3,9 @@
 # Builds the benchmarks jar and the CLI jar (unless SKIP_BUILD=1) and runs
 # io.sealer.benchmarks.registry.CacheBenchmarkMain with the CLI launcher sealer-examples/bin/sealer; extra arguments go
 # to the main (--reps N, --parallel N, --seed N, --work-dir DIR, --keep, --no-sync, --no-sdk-jvm, --no-breakdown,
-# --no-settle, --registry-bin PATH, --skopeo PATH). Needs java 17+, maven, skopeo and docker-registry on the PATH
-# (strace for the system-call counts of the breakdown). The ratio lines read "RATIO skopeo-oci / sealer-fresh-jvm: X.XXx" and
-# "RATIO skopeo-oci / sealer-in-process: X.XXx".
+# --no-settle, --delete-between, --fixed-order, --registry-bin PATH, --skopeo PATH). Needs java 17+, maven, skopeo
+# and docker-registry on the PATH (strace for the system-call counts of the breakdown). The ratio lines read
+# "RATIO skopeo-oci / sealer-fresh-jvm: X.XXx" and "RATIO skopeo-oci / sealer-in-process: X.XXx".
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 
 /**
@@ -24,8 +26,8 @@ import java.util.stream.Stream;
  * fresh JVM's time goes. See {@code REGISTRY-BENCHMARK.md} for what is measured and how to read it.
  *
  * <p>Usage: {@code CacheBenchmarkMain --sealer PATH [--reps N] [--parallel N] [--seed N] [--work-dir DIR] [--keep]
- * [--no-sync] [--no-sdk-jvm] [--no-breakdown] [--no-settle] [--delete-between] [--registry-bin PATH]
- * [--skopeo PATH]}
+ * [--no-sync] [--no-sdk-jvm] [--no-breakdown] [--no-settle] [--delete-between] [--fixed-order]
+ * [--registry-bin PATH] [--skopeo PATH]}
  */
 public final class CacheBenchmarkMain {
     private CacheBenchmarkMain() {
@@ -33,8 +35,8 @@ public final class CacheBenchmarkMain {
 
     /** Parsed command line. */
     record Options(int reps, int parallel, long seed, Path workDir, boolean keep, boolean sync, boolean sdkJvm,
-            boolean breakdown, boolean settle, boolean deleteBetween, String sealer, String registryBin,
-            String skopeo) {
+            boolean breakdown, boolean settle, boolean deleteBetween, boolean fixedOrder, String sealer,
+            String registryBin, String skopeo) {
         static Options parse(String[] args) {
             int reps = 5;
             int parallel = RegistrySettings.defaults().maxParallelBlobs();
@@ -46,6 +48,7 @@ public final class CacheBenchmarkMain {
             boolean breakdown = true;
             boolean settle = true;
             boolean deleteBetween = false;
+            boolean fixedOrder = false;
             String sealer = null;
             String registry = "docker-registry";
             String skopeo = "skopeo";
@@ -61,13 +64,14 @@ public final class CacheBenchmarkMain {
                     case "--no-breakdown" -> breakdown = false;
                     case "--no-settle" -> settle = false;
                     case "--delete-between" -> deleteBetween = true;
+                    case "--fixed-order" -> fixedOrder = true;
                     case "--sealer" -> sealer = value(args, ++i);
                     case "--registry-bin" -> registry = value(args, ++i);
                     case "--skopeo" -> skopeo = value(args, ++i);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + "; expected --sealer PATH, --reps N, --parallel N, --seed N, --work-dir DIR, --keep, "
                             + "--no-sync, --no-sdk-jvm, --no-breakdown, --no-settle, --delete-between, "
-                            + "--registry-bin PATH, --skopeo PATH");
+                            + "--fixed-order, --registry-bin PATH, --skopeo PATH");
                 }
             }
             if (reps < 1 || parallel < 1) {
@@ -78,7 +82,7 @@ public final class CacheBenchmarkMain {
                         + "is required");
             }
             return new Options(reps, parallel, seed, workDir, keep, sync, sdkJvm, breakdown, settle, deleteBetween,
-                    sealer, registry, skopeo);
+                    fixedOrder, sealer, registry, skopeo);
         }
 
         /**
@@ -121,7 +125,8 @@ public final class CacheBenchmarkMain {
         say("work directory %s, %d repetitions, parallelism %d, %s, load %s", work, options.reps(),
                 options.parallel(), (options.settle() ? "sync after each run" : "no sync between runs (--no-settle)")
                         + (options.deleteBetween() ? ", outputs deleted between runs (--delete-between)"
-                                : ", outputs emptied between runs and deleted at the end"),
+                                : ", outputs emptied between runs and deleted at the end")
+                        + (options.fixedOrder() ? ", variants rotated (--fixed-order)" : ", variants in seeded random order"),
                 Trees.loadAverage());
         long t0 = System.nanoTime();
         BenchImages data = BenchImages.generate(work.resolve("layout"), options.seed(), BenchImages.Shape.standard());
@@ -154,9 +159,7 @@ public final class CacheBenchmarkMain {
             List<Variants.Kind> kinds = variants.kinds();
             Map<Variants.Kind, List<Variants.Outcome>> outcomes = new EnumMap<>(Variants.Kind.class);
             for (int rep = 1; rep <= options.reps(); rep++) {
-                // interleaved, and each repetition starts with the next variant, so none always runs first
-                for (int k = 0; k < kinds.size(); k++) {
-                    Variants.Kind kind = kinds.get((k + rep - 1) % kinds.size());
+                for (Variants.Kind kind : order(kinds, rep, options)) {
                     Variants.Outcome outcome = variants.run(kind, rep);
                     outcomes.computeIfAbsent(kind, x -> new ArrayList<>()).add(outcome);
                     say("rep %d %-46s %6.2f s  %s  (load %s)", rep, kind.label(), outcome.seconds(),
@@ -168,6 +171,21 @@ public final class CacheBenchmarkMain {
                 new Breakdown(options, data, registry, refs, variants, work).run();
             }
         }
+    }
+
+    /**
+     * The variants of one repetition, interleaved: in an order drawn from the seed, so that no variant always runs
+     * first or always after the same one (a run after one that freed much memory or many inodes pays for it); with
+     * {@code --fixed-order}, rotated: each repetition starts with the next variant, the order otherwise fixed.
+     */
+    static List<Variants.Kind> order(List<Variants.Kind> kinds, int rep, Options options) {
+        List<Variants.Kind> order = new ArrayList<>(kinds);
+        if (options.fixedOrder()) {
+            Collections.rotate(order, -(rep - 1));
+        } else {
+            Collections.shuffle(order, new Random(options.seed() * 7919 + rep));
+        }
+        return order;
     }
 
     /** The measured variants, each run into a fresh directory that is verified and then deleted. */
