@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sealer.api.PluginException;
+import io.sealer.api.plugin.FakePluginContext;
 import io.sealer.api.plugin.Phase;
 import io.sealer.api.plugin.Plugin;
 import io.sealer.api.spi.ExecResult;
@@ -15,6 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PluginJarLoaderTest {
+    /** A context on one master whose commands all answer {@code result}, with {@code data} as the document's data. */
+    static FakePluginContext context(String data, ExecResult result) {
+        return FakePluginContext.onMaster0(FakePluginContext.spec("test", "TEST", data)).otherwise(result);
+    }
+
     static final String GOOD = """
             package p;
 
@@ -60,12 +66,12 @@ class PluginJarLoaderTest {
             assertThat(plugin.type()).isEqualTo("GOOD");
             assertThat(((JarPlugin) plugin).implementation().getClass().getClassLoader())
                     .isSameAs(loader.classLoader());
-            FakeContext context = new FakeContext("", new ExecResult(0, List.of("NAME STATUS", "node1 Ready")));
+            FakePluginContext context = context("", new ExecResult(0, List.of("NAME STATUS", "node1 Ready")));
 
             plugin.run(context, Phase.POST_INSTALL);
 
-            assertThat(context.commands).containsExactly("192.168.0.2: kubectl get nodes");
-            assertThat(context.logged).containsExactly("NAME STATUS", "node1 Ready", "phase PostInstall",
+            assertThat(context.commands()).containsExactly("192.168.0.2: kubectl get nodes");
+            assertThat(context.messages()).containsExactly("NAME STATUS", "node1 Ready", "phase PostInstall",
                     "context loader is mine: true");
             assertThat(Thread.currentThread().getContextClassLoader()).isNotSameAs(loader.classLoader());
         }
@@ -112,12 +118,12 @@ class PluginJarLoaderTest {
             Class.forName(name); // on the SDK's class path, so hiding them means something
         }
         try (PluginJarLoader loader = PluginJarLoader.open(jar)) {
-            FakeContext context = new FakeContext(String.join("\n", hidden) + "\n" + String.join("\n", visible),
+            FakePluginContext context = context(String.join("\n", hidden) + "\n" + String.join("\n", visible),
                     new ExecResult(0, List.of()));
 
             loader.plugins().get(0).run(context, Phase.POST_INSTALL);
 
-            assertThat(context.logged).containsExactly(
+            assertThat(context.messages()).containsExactly(
                     "io.sealer.core.SealerClient hidden",
                     "io.sealer.core.internal.plugin.PluginRegistry hidden",
                     "com.google.common.collect.ImmutableList hidden",
@@ -292,7 +298,7 @@ class PluginJarLoaderTest {
 
         try (PluginJarLoader loader = PluginJarLoader.open(jar)) {
             Plugin plugin = loader.plugins().get(0);
-            assertThatThrownBy(() -> plugin.run(new FakeContext("", new ExecResult(0, List.of())),
+            assertThatThrownBy(() -> plugin.run(context("", new ExecResult(0, List.of())),
                     Phase.POST_INSTALL)).isInstanceOf(PluginException.class)
                     .hasMessageContaining(jar.toString())
                     .hasMessageContaining("plugin LAZY (p.Lazy) failed in phase PostInstall: it needs the class"

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sealer.api.PluginException;
+import io.sealer.api.plugin.FakePluginContext;
 import io.sealer.api.plugin.Phase;
 import io.sealer.api.plugin.Plugin;
 import io.sealer.api.plugin.PluginContext;
@@ -74,9 +75,9 @@ class PluginRegistryTest {
             assertThat(registry.describe("SHELL")).contains("the built-in plugin " + Shell.class.getName());
             assertThat(registry.describe("GOOD")).contains("the plugin p.Good of the image's jar "
                     + dir.resolve("image/plugins/good.jar"));
-            FakeContext context = new FakeContext("", new ExecResult(0, List.of("node1")));
+            FakePluginContext context = PluginJarLoaderTest.context("", new ExecResult(0, List.of("node1")));
             registry.require("GOOD", "doc").run(context, Phase.POST_INSTALL);
-            assertThat(context.logged).contains("node1");
+            assertThat(context.messages()).contains("node1");
         }
     }
 

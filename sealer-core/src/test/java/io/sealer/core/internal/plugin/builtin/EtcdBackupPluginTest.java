@@ -1,11 +1,12 @@
 package io.sealer.core.internal.plugin.builtin;
 
-import static io.sealer.core.internal.plugin.builtin.FakePluginContext.exit;
+import static io.sealer.api.plugin.FakePluginContext.exit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealer.api.PluginException;
 import io.sealer.api.cluster.PluginSpec;
+import io.sealer.api.plugin.FakePluginContext;
 import io.sealer.api.plugin.Phase;
 import java.nio.file.Files;
 import java.nio.file.Path;

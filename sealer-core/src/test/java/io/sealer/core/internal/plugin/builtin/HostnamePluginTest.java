@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealer.api.PluginException;
+import io.sealer.api.plugin.FakePluginContext;
 import io.sealer.api.plugin.Phase;
 import java.util.List;
 import org.junit.jupiter.api.Test;

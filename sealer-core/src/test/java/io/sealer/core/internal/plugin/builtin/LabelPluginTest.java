@@ -1,10 +1,11 @@
 package io.sealer.core.internal.plugin.builtin;
 
-import static io.sealer.core.internal.plugin.builtin.FakePluginContext.ok;
+import static io.sealer.api.plugin.FakePluginContext.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealer.api.PluginException;
+import io.sealer.api.plugin.FakePluginContext;
 import io.sealer.api.plugin.Phase;
 import io.sealer.core.internal.kubectl.NodeRow;
 import java.util.List;

@@ -1,10 +1,11 @@
 package io.sealer.core.internal.plugin.builtin;
 
-import static io.sealer.core.internal.plugin.builtin.FakePluginContext.exit;
+import static io.sealer.api.plugin.FakePluginContext.exit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sealer.api.PluginException;
+import io.sealer.api.plugin.FakePluginContext;
 import io.sealer.api.plugin.Phase;
 import java.util.List;
 import org.junit.jupiter.api.Test;

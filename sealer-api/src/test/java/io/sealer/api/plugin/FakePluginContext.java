@@ -1,8 +1,7 @@
-package io.sealer.core.internal.plugin.builtin;
+package io.sealer.api.plugin;
 
 import io.sealer.api.cluster.Cluster;
 import io.sealer.api.cluster.PluginSpec;
-import io.sealer.api.plugin.PluginContext;
 import io.sealer.api.spi.ExecResult;
 import io.sealer.api.spi.RemoteCommand;
 import java.nio.file.Files;
@@ -18,12 +17,17 @@ import java.util.Optional;
 import java.util.ResourceBundle;
 
 /**
- * A {@link PluginContext} in memory: records every command and download; a command gets the replies scripted for it
- * (exact command text, optionally per host) in turn, the last one again and again; unscripted commands exit 0 silently.
+ * A {@link PluginContext} in memory, for the tests of plugins here and in other modules (this module's test jar):
+ * records every command, download and log line; a command gets the replies scripted for it (exact command text,
+ * optionally per host) in turn, the last one again and again; any other command gets the reply given to
+ * {@link #otherwise}, or exits 0 silently.
  */
-final class FakePluginContext implements PluginContext {
+public final class FakePluginContext implements PluginContext {
+    /** The master0 of {@link #onMaster0}. */
+    public static final String MASTER0 = "192.168.0.2";
+
     /** One command run on a host. */
-    record Call(String host, String command) {
+    public record Call(String host, String command) {
         @Override
         public String toString() {
             return host + ": " + command;
@@ -31,53 +35,82 @@ final class FakePluginContext implements PluginContext {
     }
 
     /** One download. */
-    record Download(String host, String remote, Path local) {
+    public record Download(String host, String remote, Path local) {
     }
 
-    final List<Call> calls = new ArrayList<>();
-    final List<Download> downloads = new ArrayList<>();
-    final List<String> logs = new ArrayList<>();
-    final Map<String, String> nodeNames = new HashMap<>();
+    /** Every command run, in order. */
+    public final List<Call> calls = new ArrayList<>();
+    /** Every download, in order. */
+    public final List<Download> downloads = new ArrayList<>();
+    /** Every line logged, as {@code LEVEL message}. */
+    public final List<String> logs = new ArrayList<>();
+    /** The node names {@link #nodeName} answers, by host. */
+    public final Map<String, String> nodeNames = new HashMap<>();
     private final Map<String, Deque<ExecResult>> replies = new HashMap<>();
     private final PluginSpec spec;
     private final List<String> hosts;
     private final String master0;
+    private ExecResult otherwise = ok();
 
-    FakePluginContext(PluginSpec spec, List<String> hosts, String master0) {
+    public FakePluginContext(PluginSpec spec, List<String> hosts, String master0) {
         this.spec = spec;
         this.hosts = List.copyOf(hosts);
         this.master0 = master0;
     }
 
-    static PluginSpec spec(String name, String type, String data) {
+    /** A context whose only host is {@link #MASTER0}. */
+    public static FakePluginContext onMaster0(PluginSpec spec) {
+        return new FakePluginContext(spec, List.of(MASTER0), MASTER0);
+    }
+
+    /** A PostInstall plugin document. */
+    public static PluginSpec spec(String name, String type, String data) {
         return new PluginSpec(name, type, List.of("PostInstall"), "", data);
     }
 
-    static ExecResult ok(String... lines) {
+    public static ExecResult ok(String... lines) {
         return new ExecResult(0, List.of(lines));
     }
 
-    static ExecResult exit(int status, String... lines) {
+    public static ExecResult exit(int status, String... lines) {
         return new ExecResult(status, List.of(lines));
     }
 
     /** Scripts the replies to a command on any host. */
-    FakePluginContext reply(String command, ExecResult... results) {
+    public FakePluginContext reply(String command, ExecResult... results) {
         replies.put(command, new ArrayDeque<>(List.of(results)));
         return this;
     }
 
     /** Scripts the replies to a command on one host. */
-    FakePluginContext replyOn(String host, String command, ExecResult... results) {
+    public FakePluginContext replyOn(String host, String command, ExecResult... results) {
         replies.put(host + "\0" + command, new ArrayDeque<>(List.of(results)));
         return this;
     }
 
-    List<String> commandsOn(String host) {
+    /** The reply to every command not scripted otherwise (exit 0 and no output unless set). */
+    public FakePluginContext otherwise(ExecResult result) {
+        this.otherwise = result;
+        return this;
+    }
+
+    /** The commands run on {@code host}, in order. */
+    public List<String> commandsOn(String host) {
         return calls.stream().filter(c -> c.host().equals(host)).map(Call::command).toList();
     }
 
-    long count(String command) {
+    /** Every command run, as {@code host: command}. */
+    public List<String> commands() {
+        return calls.stream().map(Call::toString).toList();
+    }
+
+    /** The messages logged, without their levels. */
+    public List<String> messages() {
+        return logs.stream().map(l -> l.substring(l.indexOf(' ') + 1)).toList();
+    }
+
+    /** How often {@code command} ran, on any host. */
+    public long count(String command) {
         return calls.stream().filter(c -> c.command().equals(command)).count();
     }
 
@@ -116,7 +149,7 @@ final class FakePluginContext implements PluginContext {
         calls.add(new Call(host, command));
         Deque<ExecResult> queue = replies.getOrDefault(host + "\0" + command, replies.get(command));
         if (queue == null) {
-            return ok();
+            return otherwise;
         }
         return queue.size() > 1 ? queue.removeFirst() : queue.getFirst();
     }
