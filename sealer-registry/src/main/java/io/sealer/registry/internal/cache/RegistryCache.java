@@ -129,7 +129,7 @@ public final class RegistryCache {
         // queued early and the blob pool stays busy to the end; linking runs once an image's blobs are in place
         ExecutorService imagePool = Executors.newFixedThreadPool(Math.max(1, Math.min(unique.size(),
                 maxParallelBlobs)), threads("sealer-cache-image"));
-        // largest blob first: the last downloads to finish are then small ones, with few images waiting for them
+        // blobs in the order of the layer's tar (by digest), so that hashing the layer can follow right behind them
         ExecutorService blobPool = new ThreadPoolExecutor(maxParallelBlobs, maxParallelBlobs, 0, TimeUnit.SECONDS,
                 new PriorityBlockingQueue<>(), threads("sealer-cache-blob"));
         run.blobPool = blobPool;
@@ -360,7 +360,7 @@ public final class RegistryCache {
         }
     }
 
-    /** A blob download in the pool's queue: larger blobs first, then in the order they were queued. */
+    /** A blob download in the pool's queue: by digest (the layer tar's order), then in the order they were queued. */
     private record Ranked(Runnable task, String digest, long order) implements Runnable, Comparable<Ranked> {
         @Override
         public void run() {
