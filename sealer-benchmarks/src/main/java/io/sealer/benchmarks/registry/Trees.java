@@ -1,9 +1,13 @@
 package io.sealer.benchmarks.registry;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
 
 /** File-tree helpers of the benchmark. */
 final class Trees {
@@ -26,11 +30,10 @@ final class Trees {
         if (!Files.exists(dir)) {
             return;
         }
-        try (var files = Files.walk(dir)) {
+        try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    try (var channel = java.nio.channels.FileChannel.open(file,
-                            java.nio.file.StandardOpenOption.WRITE)) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
                         channel.truncate(0);
                     }
                 }

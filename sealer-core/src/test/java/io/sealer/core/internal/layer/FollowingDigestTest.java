@@ -180,7 +180,7 @@ class FollowingDigestTest {
     }
 
     @Test
-    void closingStopsTheHashingAndReleasesAHeldWriter() throws Exception {
+    void closingStopsTheHashingAndFinishGivesNothing() throws Exception {
         Path root = Files.createDirectories(tmp.resolve("layer"));
         FollowingDigest digest = FollowingDigest.of(root);
         digest.planned(paths("a", "b"));

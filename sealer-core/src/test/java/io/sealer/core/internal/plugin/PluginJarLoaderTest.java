@@ -21,22 +21,32 @@ class PluginJarLoaderTest {
         return FakePluginContext.onMaster0(FakePluginContext.spec("test", "TEST", data)).otherwise(result);
     }
 
-    static final String GOOD = """
-            package p;
+    /** The source of a plugin class {@code p.<className>} of {@code type} (null: none) whose run is {@code run}. */
+    static String plugin(String className, String type, String run) {
+        return """
+                package p;
 
-            import io.sealer.api.plugin.Phase;
-            import io.sealer.api.plugin.Plugin;
-            import io.sealer.api.plugin.PluginContext;
-            import io.sealer.api.spi.ExecResult;
+                import io.sealer.api.plugin.Phase;
+                import io.sealer.api.plugin.Plugin;
+                import io.sealer.api.plugin.PluginContext;
+                import io.sealer.api.spi.ExecResult;
 
-            public class Good implements Plugin {
-                @Override
-                public String type() {
-                    return "GOOD";
+                public class %s implements Plugin {
+                    @Override
+                    public String type() {
+                        return %s;
+                    }
+
+                    @Override
+                    public void run(PluginContext context, Phase phase) {
+                %s
+                    }
                 }
+                """.formatted(className, type == null ? "null" : "\"" + type + "\"", run);
+    }
 
-                @Override
-                public void run(PluginContext context, Phase phase) {
+    /** Runs kubectl on master0 and logs its lines, the phase and whether the context class loader is its own. */
+    static final String GOOD_RUN = """
                     ExecResult result = context.exec(context.master0(), "kubectl get nodes");
                     for (String line : result.lastLines()) {
                         context.logger().log(System.Logger.Level.INFO, line);
@@ -44,13 +54,12 @@ class PluginJarLoaderTest {
                     context.logger().log(System.Logger.Level.INFO, "phase " + phase.displayName());
                     context.logger().log(System.Logger.Level.INFO, "context loader is mine: "
                             + (Thread.currentThread().getContextClassLoader() == getClass().getClassLoader()));
-                }
-            }
             """;
 
+    static final String GOOD = plugin("Good", "GOOD", GOOD_RUN);
+
     static String typed(String className, String type) {
-        return GOOD.replace("class Good", "class " + className).replace("\"GOOD\"", type == null ? "null"
-                : "\"" + type + "\"");
+        return plugin(className, type, GOOD_RUN);
     }
 
     @TempDir
@@ -79,21 +88,7 @@ class PluginJarLoaderTest {
 
     @Test
     void aPluginSeesOnlyItsJarTheJdkAndTheApi() throws Exception {
-        String probe = """
-                package p;
-
-                import io.sealer.api.plugin.Phase;
-                import io.sealer.api.plugin.Plugin;
-                import io.sealer.api.plugin.PluginContext;
-
-                public class Probe implements Plugin {
-                    @Override
-                    public String type() {
-                        return "PROBE";
-                    }
-
-                    @Override
-                    public void run(PluginContext context, Phase phase) {
+        String probe = plugin("Probe", "PROBE", """
                         for (String name : context.spec().data().split("\\n")) {
                             try {
                                 Class.forName(name);
@@ -105,9 +100,7 @@ class PluginJarLoaderTest {
                         boolean resource = getClass().getClassLoader()
                                 .getResource("io/sealer/core/SealerClient.class") != null;
                         context.logger().log(System.Logger.Level.INFO, "SealerClient.class " + resource);
-                    }
-                }
-                """;
+                """);
         Path jar = PluginJar.create().source("p.Probe", probe).services("p.Probe").writeTo(dir.resolve("probe.jar"));
         List<String> hidden = List.of("io.sealer.core.SealerClient",
                 "io.sealer.core.internal.plugin.PluginRegistry", "com.google.common.collect.ImmutableList",
@@ -237,29 +230,9 @@ class PluginJarLoaderTest {
 
     @Test
     void aPluginClassNeedingADependencyItDidNotShadeIsExplained() throws Exception {
-        String needy = """
-                package p;
-
-                import io.sealer.api.plugin.Phase;
-                import io.sealer.api.plugin.Plugin;
-                import io.sealer.api.plugin.PluginContext;
-
-                public class Needy implements Plugin, com.google.common.base.Supplier<String> {
-                    @Override
-                    public String get() {
-                        return "x";
-                    }
-
-                    @Override
-                    public String type() {
-                        return "NEEDY";
-                    }
-
-                    @Override
-                    public void run(PluginContext context, Phase phase) {
-                    }
-                }
-                """;
+        String needy = plugin("Needy", "NEEDY", "").replace("implements Plugin {",
+                "implements Plugin, com.google.common.base.Supplier<String> {\n"
+                        + "    @Override public String get() { return \"x\"; }\n");
         Path jar = PluginJar.create().source("p.Needy", needy).compiledWith(com.google.common.base.Supplier.class)
                 .services("p.Needy").writeTo(dir.resolve("needy.jar"));
 
@@ -273,26 +246,10 @@ class PluginJarLoaderTest {
 
     @Test
     void aDependencyMissingAtRunTimeIsExplained() throws Exception {
-        String lazy = """
-                package p;
-
-                import io.sealer.api.plugin.Phase;
-                import io.sealer.api.plugin.Plugin;
-                import io.sealer.api.plugin.PluginContext;
-
-                public class Lazy implements Plugin {
-                    @Override
-                    public String type() {
-                        return "LAZY";
-                    }
-
-                    @Override
-                    public void run(PluginContext context, Phase phase) {
+        String lazy = plugin("Lazy", "LAZY", """
                         context.logger().log(System.Logger.Level.INFO,
                                 com.google.common.base.Strings.repeat("-", 3));
-                    }
-                }
-                """;
+                """);
         Path jar = PluginJar.create().source("p.Lazy", lazy).compiledWith(com.google.common.base.Strings.class)
                 .services("p.Lazy").writeTo(dir.resolve("lazy.jar"));
 
