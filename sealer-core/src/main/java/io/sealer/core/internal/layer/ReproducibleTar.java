@@ -18,9 +18,10 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * same {@code sha256:} id, on any machine.
  *
  * <p>The bytes are those of a plain commons-compress {@link TarArchiveOutputStream} (PAX for long or non-ASCII names):
- * plain ustar headers are formatted by {@link UstarHeader}, entries that need PAX records by commons-compress, and
- * file contents go straight from the file into the digest and the output. The tree is walked on a second thread
- * while the files are read and hashed.
+ * plain ustar headers are formatted by {@link UstarHeader}, those of long ASCII names by {@link PaxHeader}, the rare
+ * rest (non-ASCII names, sizes beyond the header's octal field) by commons-compress, and file contents go straight
+ * from the file into the digest and the output. The tree is walked on a second thread while the files are read and
+ * hashed.
  */
 public final class ReproducibleTar {
     private ReproducibleTar() {
@@ -75,13 +76,19 @@ public final class ReproducibleTar {
 
     /**
      * Writes the records {@link TarArchiveOutputStream#putArchiveEntry} would: one ustar header, preceded by a PAX
-     * header when the name or link target is long or not ASCII, or the size too large for the header.
+     * header when the name or link target is long or not ASCII, or the size too large for the header. Plain headers
+     * and the PAX headers of long ASCII names are formatted here; the rest by commons-compress.
      */
     static void writeHeader(TarSink sink, TreeScanner.Entry entry, byte[] record) throws IOException {
         String link = entry.link() == null ? "" : entry.link();
         if (UstarHeader.fits(entry.name(), link, entry.size())) {
             UstarHeader.write(record, entry.name(), type(entry.kind()), fullMode(entry), entry.size(), link);
             sink.write(record, 0, record.length);
+            return;
+        }
+        if (PaxHeader.applies(entry.name(), link, entry.size())) {
+            byte[] records = PaxHeader.records(entry.name(), type(entry.kind()), fullMode(entry), entry.size(), link);
+            sink.write(records, 0, records.length);
             return;
         }
         ByteArrayOutputStream records = new ByteArrayOutputStream(4 * TarSink.RECORD);

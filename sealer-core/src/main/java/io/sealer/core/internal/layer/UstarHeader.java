@@ -3,13 +3,15 @@ package io.sealer.core.internal.layer;
 import java.util.Arrays;
 
 /**
- * Writes the one-record ustar header of an entry whose name and link target are short ASCII and whose size fits the
+ * Writes the one-record ustar header of an entry whose name and link target are ASCII and whose size fits the
  * octal field, byte for byte as commons-compress's {@code TarArchiveEntry.writeEntryHeader} does with uid/gid 0,
  * mtime 0 and empty owner names: octal numbers with leading zeros and a trailing space, the checksum as six digits,
- * NUL and space, magic {@code "ustar\0"} version {@code "00"}. Entries that need more go through commons-compress's
- * PAX support instead.
+ * NUL and space, magic {@code "ustar\0"} version {@code "00"}. A name or link target of 100 bytes or more is cut to
+ * the field, as commons-compress does after it has written the whole one into a PAX record ({@link PaxHeader}).
  */
 final class UstarHeader {
+    /** The size of a header record. */
+    static final int RECORD = 512;
     /** Names and link targets must be shorter than this many bytes to fit their field. */
     private static final int NAME_FIELD = 100;
     /** The largest size the 11-digit octal field holds. */
@@ -33,11 +35,32 @@ final class UstarHeader {
 
     /** True when an entry with this name, link target (empty for none) and size needs no PAX record. */
     static boolean fits(String name, String link, long size) {
-        return isShortAscii(name) && isShortAscii(link) && size >= 0 && size <= MAX_SIZE;
+        return isShortAscii(name) && isShortAscii(link) && fitsSize(size);
+    }
+
+    /** True when {@code size} fits the header's octal field. */
+    static boolean fitsSize(long size) {
+        return size >= 0 && size <= MAX_SIZE;
+    }
+
+    /** True when {@code s} is too long for a name field (it needs a PAX record). */
+    static boolean isLong(String s) {
+        return s.length() >= NAME_FIELD;
+    }
+
+    /** True when every character of {@code s} is ASCII (one byte each in UTF-8). */
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
-     * Fills {@code record} (512 bytes) with the header; only valid when {@link #fits} holds.
+     * Fills {@code record} (512 bytes) with the header; only valid when the name and link are ASCII and the size
+     * {@linkplain #fitsSize fits}. Names and links are cut to their 100-byte fields.
      *
      * @param mode the full mode, file type bits included (e.g. {@code 0100644})
      */
@@ -66,19 +89,13 @@ final class UstarHeader {
     }
 
     private static boolean isShortAscii(String s) {
-        if (s.length() >= NAME_FIELD) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+        return !isLong(s) && isAscii(s);
     }
 
+    /** The first 100 characters of {@code s} at most: the whole field. */
     private static void ascii(byte[] record, int offset, String s) {
-        for (int i = 0; i < s.length(); i++) {
+        int length = Math.min(s.length(), NAME_FIELD);
+        for (int i = 0; i < length; i++) {
             record[offset + i] = (byte) s.charAt(i);
         }
     }
