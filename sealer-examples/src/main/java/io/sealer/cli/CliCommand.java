@@ -6,6 +6,8 @@ import io.sealer.core.SealerClient;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -24,6 +26,9 @@ abstract class CliCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** For a command read without picocli ({@link QuickBuildLine}): makes its picocli line when a usage error needs it. */
+    Supplier<CommandLine> lineWhenNeeded;
 
     PrintStream out() {
         return sealer.terminal().out();
@@ -49,7 +54,7 @@ abstract class CliCommand implements Callable<Integer> {
 
     /** A usage error of this command: exits 2 with the message and a hint to its help. */
     ParameterException usageError(String message) {
-        return new ParameterException(spec.commandLine(), message);
+        return new ParameterException(spec != null ? spec.commandLine() : lineWhenNeeded.get(), message);
     }
 
     /** Prints {@code VERB NAME (PLATFORM)} for an image, its familiar name shown, followed by {@code detail}. */

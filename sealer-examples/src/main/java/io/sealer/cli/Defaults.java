@@ -26,7 +26,12 @@ final class Defaults implements IDefaultValueProvider {
         if (!(argument instanceof OptionSpec option)) {
             return null;
         }
-        return switch (option.longestName()) {
+        return forOption(option.longestName());
+    }
+
+    /** The default of the option with this longest name, or {@code null} when it has none from here. */
+    String forOption(String longestName) {
+        return switch (longestName) {
             case "--root" -> terminal.env("SEALER_ROOT").orElseGet(() -> SealerClient.defaultStoreRoot().toString());
             case "--config" -> terminal.env("DOCKER_CONFIG").orElse(null);
             case "--max-pulls" -> String.valueOf(RegistrySettings.defaults().maxParallelBlobs());

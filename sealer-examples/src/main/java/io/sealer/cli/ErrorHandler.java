@@ -68,6 +68,11 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+        return failed(ex);
+    }
+
+    /** A command that failed: one line, and exit status 1 ({@value #INTERRUPTED} when it was interrupted). */
+    int failed(Exception ex) {
         if (sealer.interrupted()) {
             return INTERRUPTED;
         }
@@ -75,7 +80,7 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         if (sealer.debug) {
             ex.printStackTrace(err());
         }
-        return commandLine.getCommandSpec().exitCodeOnExecutionException();
+        return CommandLine.ExitCode.SOFTWARE;
     }
 
     /**

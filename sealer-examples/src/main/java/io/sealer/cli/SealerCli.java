@@ -6,9 +6,11 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The {@code sealer} command-line program. Global options ({@code --root DIR}, {@code --config PATH},
@@ -75,6 +77,11 @@ public final class SealerCli {
 
     /** Runs the program and returns its exit code. */
     public int run(String... args) {
+        SealerCommand quickSealer = new SealerCommand(terminal);
+        Optional<BuildCommand> build = QuickBuildLine.parse(quickSealer, new Defaults(terminal), args);
+        if (build.isPresent()) {
+            return runQuick(quickSealer, build.get(), args);
+        }
         CommandLine commandLine = commandLine(args);
         running = true;
         try {
@@ -83,6 +90,33 @@ public final class SealerCli {
             running = false;
             commandLine.getOut().flush();
             commandLine.getErr().flush();
+            terminal.out().flush();
+            terminal.err().flush();
+        }
+    }
+
+    /**
+     * Runs a build read without picocli ({@link QuickBuildLine}) as picocli would run it: the log level first, a usage
+     * error with the hint to the command's help (exit 2), a failure as one line (exit 1).
+     */
+    private int runQuick(SealerCommand sealer, BuildCommand build, String... args) {
+        current = sealer;
+        build.lineWhenNeeded = () -> {
+            CommandLine line = commandLine(args);
+            current = sealer; // the run's own, whose clients an interruption closes
+            return line.getSubcommands().get("build");
+        };
+        ErrorHandler errors = new ErrorHandler(sealer);
+        running = true;
+        try {
+            sealer.applyLogLevel();
+            return build.call();
+        } catch (ParameterException e) {
+            return errors.handleParseException(e, args);
+        } catch (Exception e) {
+            return errors.failed(e);
+        } finally {
+            running = false;
             terminal.out().flush();
             terminal.err().flush();
         }

@@ -96,12 +96,17 @@ final class SealerCommand implements Callable<Integer> {
 
     /** The execution strategy: applies the logging options before anything creates a logger, then runs. */
     int execute(ParseResult parseResult) {
+        applyLogLevel();
+        return new CommandLine.RunLast().execute(parseResult);
+    }
+
+    /** Sets the log level {@code --debug} or {@code --quiet} asks for; call before anything creates a logger. */
+    void applyLogLevel() {
         if (debug) {
             System.setProperty(LOG_LEVEL_PROPERTY, "debug");
         } else if (quiet) {
             System.setProperty(LOG_LEVEL_PROPERTY, "error");
         }
-        return new CommandLine.RunLast().execute(parseResult);
     }
 
     /** Registry settings from the global options: the docker config. */
