@@ -9,10 +9,12 @@ import io.sealer.core.internal.store.ImageStore;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The local image store: list, inspect, find, tag, remove, prune, save and load cluster images. Obtained from
- * {@link SealerClient#images()}; thread-safe, and safe against other processes using the same store.
+ * {@link SealerClient#images()}; thread-safe, and safe against other processes using the same store. Only
+ * {@link #load} creates a store where there is none: the others find no image there and leave the path untouched.
  */
 public final class ImageService {
     private final ClientRuntime runtime;
@@ -23,7 +25,7 @@ public final class ImageService {
 
     /** Every stored image, one row per name and platform, sorted by name and platform. */
     public List<ImageSummary> list() {
-        return runtime.withStore(ImageStore::list);
+        return runtime.withExistingStore(ImageStore::list, List::of);
     }
 
     /**
@@ -32,7 +34,9 @@ public final class ImageService {
      * @throws io.sealer.api.ImageNotFoundException when the store has no such name or id
      */
     public List<ClusterImage> inspect(String nameOrId) {
-        return runtime.withStore(store -> store.inspect(nameOrId));
+        return runtime.withExistingStore(store -> store.inspect(nameOrId), () -> {
+            throw runtime.noStore(nameOrId);
+        });
     }
 
     /** The stored image of a name (or id) for the client's platform, if present. */
@@ -42,7 +46,7 @@ public final class ImageService {
 
     /** The stored image of a name (or id) for one platform, if present. */
     public Optional<ClusterImage> find(String nameOrId, Platform platform) {
-        return runtime.withStore(store -> store.find(nameOrId, Optional.of(platform)));
+        return runtime.withExistingStore(store -> store.find(nameOrId, Optional.of(platform)), Optional::empty);
     }
 
     /**
@@ -51,29 +55,42 @@ public final class ImageService {
      * @throws io.sealer.api.ImageNotFoundException when the store does not have {@code source}
      */
     public List<ClusterImage> tag(String source, String target) {
-        return runtime.withStore(store -> store.tag(source, target));
+        return runtime.withExistingStore(store -> store.tag(source, target), () -> {
+            throw runtime.noStore(source);
+        });
     }
 
     /** Removes a name (every platform) and the layers no other image uses. */
     public RemovalResult remove(String nameOrId) {
-        return runtime.withStore(store -> store.rmi(nameOrId, Optional.empty()));
+        return runtime.withExistingStore(store -> store.rmi(nameOrId, Optional.empty()), () -> {
+            throw runtime.noStore(nameOrId);
+        });
     }
 
     /** Removes one platform of a name and the layers no other image uses. */
     public RemovalResult remove(String nameOrId, Platform platform) {
-        return runtime.withStore(store -> store.rmi(nameOrId, Optional.of(platform)));
+        return runtime.withExistingStore(store -> store.rmi(nameOrId, Optional.of(platform)), () -> {
+            throw runtime.noStore(nameOrId);
+        });
     }
 
     /** Removes unreferenced layers and leftovers of interrupted operations. */
     public RemovalResult prune() {
-        return runtime.withStore(ImageStore::prune);
+        return runtime.withExistingStore(ImageStore::prune, () -> new RemovalResult(List.of(), List.of(), 0));
     }
 
     /** Writes the named images (all their platforms) into one tar file. */
     public void save(Path file, List<String> names) {
-        runtime.withStore(store -> {
+        Function<ImageStore, Void> save = store -> {
             store.save(file, names);
             return null;
+        };
+        if (names.isEmpty()) {
+            runtime.withStore(save); // an empty archive
+            return;
+        }
+        runtime.withExistingStore(save, () -> {
+            throw runtime.noStore(names.get(0));
         });
     }
 

@@ -136,7 +136,7 @@ final class ClusterPreparation {
     }
 
     private List<ClusterImage> images(String reference, Optional<Map<String, Platform>> platforms) {
-        List<ClusterImage> images = runtime.withStore(store -> store.inspect(reference));
+        List<ClusterImage> images = runtime.withExistingStore(store -> store.inspect(reference), List::of);
         if (!images.isEmpty()) {
             return images;
         }

@@ -1,5 +1,6 @@
 package io.sealer.core.internal.client;
 
+import io.sealer.api.ImageNotFoundException;
 import io.sealer.api.StoreException;
 import io.sealer.api.event.Progress;
 import io.sealer.api.event.ProgressListener;
@@ -8,13 +9,17 @@ import io.sealer.api.registry.RegistrySettings;
 import io.sealer.core.internal.io.IoFailures;
 import io.sealer.core.internal.registry.RegistryAdapter;
 import io.sealer.core.internal.store.ImageStore;
+import io.sealer.core.internal.store.StorePaths;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Everything the services of one client share: the store root, the default platform, where events go, the registry
@@ -94,6 +99,25 @@ public final class ClientRuntime implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw new StoreException(storeRoot.toString(), IoFailures.describe(e.getCause()), e.getCause());
         }
+    }
+
+    /**
+     * {@link #withStore} for an operation that only reads or changes what is stored: when no store was ever made at
+     * the root (no {@code .lock} file there), {@code absent} answers instead and nothing is created, so that a
+     * mistyped root is not turned into a new store by a look at it.
+     */
+    public <T> T withExistingStore(Function<ImageStore, T> action, Supplier<T> absent) {
+        return storeExists() ? withStore(action) : absent.get();
+    }
+
+    /** True when a store was made at the root (its {@code .lock} file is there). */
+    public boolean storeExists() {
+        return Files.exists(new StorePaths(storeRoot).lockFile(), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** The error of an operation that needs {@code reference} in a store that was never made. */
+    public ImageNotFoundException noStore(String reference) {
+        return new ImageNotFoundException(reference, "image not found: there is no image store at " + storeRoot);
     }
 
     /** Abandons the stores of operations still running (see {@link ImageStore#abandon()}), then the adapters. */

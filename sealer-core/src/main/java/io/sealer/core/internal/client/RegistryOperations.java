@@ -31,8 +31,12 @@ public final class RegistryOperations {
     public String push(String name, ProgressListener listener) {
         Progress push = runtime.progress(listener).start(OperationKind.PUSH, Subject.image(ImageReference.parse(name)),
                 "pushing " + name);
-        return reported(push, () -> withClusterImages("pushing " + name, (images, store) ->
-                images.push(store, name, push)), digest -> "pushed " + digest);
+        return reported(push, () -> {
+            if (!runtime.storeExists()) {
+                throw runtime.noStore(name); // before any registry is asked, and without making a store
+            }
+            return withClusterImages("pushing " + name, (images, store) -> images.push(store, name, push));
+        }, digest -> "pushed " + digest);
     }
 
     /** Pulls the platforms of an image (all when empty) into the store. */
