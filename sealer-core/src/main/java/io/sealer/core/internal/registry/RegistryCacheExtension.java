@@ -19,10 +19,9 @@ import io.sealer.core.internal.layer.LayerDigest;
 import io.sealer.core.internal.store.ImageStore;
 import io.sealer.core.internal.store.StoredLayer;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>Every target platform of the build is cached, in each platform's image: an index under its tag lists all of them
  * and every one can be pulled, unlike sealer, which keeps only the image's own platform (issue #1707). Since the
  * content is then the same for each platform, every platform image shares one stored layer. Images already in the
- * base image's cache layers are not fetched again; the layer is recorded in the build cache under the sorted image
- * list, the platforms and the base cache layer ids, so a rebuild with the same images downloads nothing.
+ * base image's cache layers are not fetched again. The layer is recorded in the build cache under what the images
+ * resolved to (every image's manifest digest), the platforms and the base cache layer ids, so a rebuild whose images
+ * are unchanged downloads nothing and one whose tag moved (or whose image source changed) caches again; see
+ * {@link RegistryCacheKeys}.
  */
 public final class RegistryCacheExtension implements BuildExtension {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryCacheExtension.class);
@@ -60,9 +61,12 @@ public final class RegistryCacheExtension implements BuildExtension {
         List<Layer> baseCaches = step.base().map(b -> b.layers().stream()
                 .filter(l -> l.isRegistryCache() && l.id() != null).toList()).orElse(List.of());
         List<Platform> platforms = step.buildPlatforms().isEmpty() ? List.of(step.platform()) : step.buildPlatforms();
-        String key = cacheKey(step.images(), platforms, baseCaches);
-        if (!step.noCache()) {
-            Optional<StoredLayer> cached = store.cachedLayer(key).flatMap(store::layer);
+        String namesKey = RegistryCacheKeys.byNames(step.images(), platforms, baseCaches);
+        Optional<RegistryCacheKeys.Resolution> resolution = step.noCache() ? Optional.empty()
+                : Optional.of(RegistryCacheKeys.resolve(session.client(), step.images()));
+        if (resolution.isPresent()) {
+            RegistryCacheKeys.Resolution resolved = resolution.get();
+            Optional<StoredLayer> cached = cached(step, store, resolved, namesKey, platforms, baseCaches);
             if (cached.isPresent()) {
                 Progress op = step.progress().start(OperationKind.REGISTRY_CACHE, Subject.NONE,
                         "caching " + step.images().size() + " container image(s)");
@@ -99,7 +103,13 @@ public final class RegistryCacheExtension implements BuildExtension {
             }
             stored = store(store, dir, digest);
         }
-        store.recordCache(key, stored.id());
+        store.recordCache(namesKey, stored.id());
+        List<Path> roots = new ArrayList<>(List.of(store.layerPath(stored.id())));
+        roots.addAll(existing);
+        RegistryCacheKeys.written(step.images(), roots)
+                .or(() -> resolution.flatMap(RegistryCacheKeys.Resolution::digests))
+                .ifPresent(digests -> store.recordCache(RegistryCacheKeys.byDigests(digests, platforms, baseCaches),
+                        stored.id()));
         LOG.debug("registry cache layer {}: {} image(s) written, {} skipped, {} blob(s) / {} bytes fetched",
                 stored.id(), summary.written().size(), summary.skipped().size(), summary.blobsFetched(),
                 summary.bytesFetched());
@@ -120,15 +130,24 @@ public final class RegistryCacheExtension implements BuildExtension {
         return known.map(d -> store.addLayer(dir, d)).orElseGet(() -> store.addLayer(dir));
     }
 
-    /** The build-cache key: the sorted image list, the platforms and the base cache layers. */
-    static String cacheKey(List<ImageReference> images, List<Platform> platforms, List<Layer> baseCaches) {
-        StringBuilder text = new StringBuilder("registry cache v1\n");
-        new TreeSet<>(images.stream().map(ImageReference::fullName).toList()).forEach(i -> text.append(i).append('\n'));
-        text.append("platforms");
-        new TreeSet<>(platforms.stream().map(Platform::toString).toList()).forEach(p -> text.append(' ').append(p));
-        text.append("\nbase");
-        baseCaches.forEach(l -> text.append(' ').append(l.id()));
-        return Digests.sha256Id(text.toString());
+    /**
+     * The layer cached for what the images resolve to now; when they could not be resolved for want of a registry,
+     * the one cached for the same names, with a warning.
+     */
+    private static Optional<StoredLayer> cached(Step step, ImageStore store, RegistryCacheKeys.Resolution resolution,
+            String namesKey, List<Platform> platforms, List<Layer> baseCaches) {
+        if (resolution.digests().isPresent()) {
+            return store.cachedLayer(RegistryCacheKeys.byDigests(resolution.digests().get(), platforms, baseCaches))
+                    .flatMap(store::layer);
+        }
+        if (!resolution.unreachable()) {
+            return Optional.empty(); // an image that does not exist: the write says which, and where it looked
+        }
+        Optional<StoredLayer> byNames = store.cachedLayer(namesKey).flatMap(store::layer);
+        byNames.ifPresent(layer -> step.progress().warning(step.kubefile(), "could not check whether the container"
+                + " images changed (" + resolution.problem() + "); reusing the registry cache layer " + layer.id()
+                + " built for the same image names"));
+        return byNames;
     }
 
     /** Names the Kubefile, the failing image and the files that referenced it. */
