@@ -189,11 +189,11 @@ final class HostStatusPrinter implements ProgressListener, AutoCloseable {
             if (state != null) {
                 state.running.remove(operation.id());
                 state.progress = "";
-                if (succeeded && tracked.planStep) {
-                    state.done++;
-                } else {
+                if (!succeeded) {
                     state.status = Status.FAILED;
                     state.failedStep = tracked.step;
+                } else if (tracked.planStep) {
+                    state.done++;
                 }
             }
             if (!live || !succeeded) {

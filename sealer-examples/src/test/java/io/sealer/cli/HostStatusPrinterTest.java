@@ -112,6 +112,30 @@ class HostStatusPrinterTest {
     }
 
     @Test
+    void aStepInsideAPlanStepIsShownWhileItRunsAndNeitherCountedNorAFailureWhenItSucceeds() {
+        HostStatusPrinter printer = HostStatusPrinter.live(err, false, 10, 200, List.of("10.0.0.2"));
+        try (printer) {
+            Progress apply = Progress.to(printer).start(OperationKind.APPLY, Subject.NONE, "applying cluster demo");
+            Progress master = apply.start(OperationKind.HOST, Subject.host("10.0.0.2"), "");
+            Progress send = step(master, "10.0.0.2", "distribute/rootfs");
+            // the transfer of one directory, as a step below the plan's step
+            Progress transfer = send.start(OperationKind.STEP, Subject.host("10.0.0.2"),
+                    "send /var/lib/sealer/data/demo/rootfs/registry");
+            assertThat(printer.render(Instant.now(), 10, 200).get(0))
+                    .startsWith("[10.0.0.2] send /var/lib/sealer/data/demo/rootfs/registry");
+            transfer.finished("done");
+            assertThat(printer.render(Instant.now(), 10, 200).get(0)).startsWith("[10.0.0.2] distribute/rootfs");
+            send.finished("done");
+            master.finished("done");
+            assertThat(printer.render(Instant.now(), 10, 200)).containsExactly("[10.0.0.2] done (1 step)");
+
+            Progress again = step(master, "10.0.0.2", "distribute/rootfs");
+            again.start(OperationKind.STEP, Subject.host("10.0.0.2"), "send rootfs").failed("connection reset");
+            assertThat(printer.render(Instant.now(), 10, 200).get(0)).isEqualTo("[10.0.0.2] FAILED at send rootfs");
+        }
+    }
+
+    @Test
     void moreHostsThanLinesGiveASummaryAndTheFailedAndBusyHostsThatFit() {
         List<String> addresses = IntStream.rangeClosed(1, 50).mapToObj(i -> "10.0.1." + i).toList();
         try (HostStatusPrinter printer = HostStatusPrinter.live(err, false, 6, 100, addresses)) {
