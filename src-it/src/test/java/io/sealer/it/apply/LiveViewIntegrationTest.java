@@ -6,7 +6,10 @@ import io.sealer.it.support.HostBedExtension;
 import io.sealer.it.support.Processes;
 import io.sealer.it.support.StubLog;
 import io.sealer.it.support.TestHost;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * {@code sealer apply} through the launcher on a real terminal ({@code script} gives it a pseudo-terminal, so the
  * CLI sees a console): the live view of the hosts is drawn and redrawn in place, fits the terminal's width, and its
- * last frame shows every host done; the cluster is installed.
+ * last frame shows every host done; the cluster is installed. Then {@code sealer delete -a} asks on that terminal, and
+ * the answer typed there deletes the cluster.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class LiveViewIntegrationTest extends FixtureTest {
@@ -38,21 +42,11 @@ class LiveViewIntegrationTest extends FixtureTest {
     }
 
     @Test
-    void theHostsAreDrawnLiveOnATerminalAndEndDone() {
+    void theHostsAreDrawnLiveOnATerminalAndEndDoneAndDeleteAsksThere() throws IOException {
         TestHost master = BED.host(0);
         TestHost node = BED.host(1);
         Path clusterfile = fixture.write(fixture.clusterfile("live").masters(List.of(master)).nodes(List.of(node)));
-        String command = String.join(" ", "bash", LAUNCHER.toString(), "--root", fixture.store.toString(), "apply",
-                "-f", clusterfile.toString(), "--known-hosts", BED.knownHostsFile().toString(), "--step-timeout",
-                "2m");
-        ProcessBuilder builder = new ProcessBuilder("script", "-qefc", command, "/dev/null");
-        Map<String, String> env = builder.environment();
-        env.put("SEALER_NO_REBUILD", "1");
-        env.put("COLUMNS", String.valueOf(COLUMNS));
-        env.put("LINES", "20");
-        env.put("TERM", "xterm");
-
-        Processes.Result result = Processes.run(builder);
+        Processes.Result result = onATerminal(List.of("apply", "-f", clusterfile.toString()), Path.of("/dev/null"));
         String screen = result.stdoutText();
 
         assertThat(result.exitCode()).as(screen).isZero();
@@ -70,5 +64,27 @@ class LiveViewIntegrationTest extends FixtureTest {
                 .filteredOn(l -> l.startsWith("[")).allSatisfy(l -> assertThat(l).hasSizeLessThanOrEqualTo(COLUMNS));
         assertThat(StubLog.commands(master)).anyMatch(c -> c.contains("kubeadm init"));
         assertThat(StubLog.commands(node)).anyMatch(c -> c.contains("kubeadm join"));
+
+        // on a terminal, delete asks first, and a "y" typed there goes ahead
+        Path yes = fixture.dir.resolve("yes.txt");
+        Files.writeString(yes, "y\n");
+        Processes.Result delete = onATerminal(List.of("delete", "-a"), yes);
+        assertThat(delete.exitCode()).as(delete.stdoutText()).isZero();
+        assertThat(delete.stdoutText()).contains("This deletes cluster live: its hosts " + master.address());
+        assertThat(StubLog.commands(master)).anyMatch(c -> c.contains("kubeadm reset"));
+    }
+
+    /** Runs the launcher with {@code args} on a pseudo-terminal ({@code script}), typing {@code input} there. */
+    private Processes.Result onATerminal(List<String> args, Path input) {
+        List<String> words = new ArrayList<>(List.of("bash", LAUNCHER.toString(), "--root", fixture.store.toString()));
+        words.addAll(args);
+        words.addAll(List.of("--known-hosts", BED.knownHostsFile().toString(), "--step-timeout", "2m"));
+        ProcessBuilder builder = new ProcessBuilder("script", "-qefc", String.join(" ", words), "/dev/null");
+        Map<String, String> env = builder.environment();
+        env.put("SEALER_NO_REBUILD", "1");
+        env.put("COLUMNS", String.valueOf(COLUMNS));
+        env.put("LINES", "20");
+        env.put("TERM", "xterm");
+        return Processes.run(builder, input);
     }
 }

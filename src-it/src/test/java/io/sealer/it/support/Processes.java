@@ -26,12 +26,17 @@ public final class Processes {
 
     /** Runs the prepared process (its command, environment and directory); returns its result whatever its exit code. */
     public static Result run(ProcessBuilder builder) {
+        return run(builder, Path.of("/dev/null"));
+    }
+
+    /** {@link #run(ProcessBuilder)} reading its standard input from {@code stdin}. */
+    public static Result run(ProcessBuilder builder, Path stdin) {
         List<String> command = builder.command();
         try {
             Path err = Files.createTempFile("it-stderr", ".txt");
             try {
                 Process process = builder.redirectError(err.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                        .redirectInput(ProcessBuilder.Redirect.from(stdin.toFile())).start();
                 byte[] out = process.getInputStream().readAllBytes();
                 if (!process.waitFor(180, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
