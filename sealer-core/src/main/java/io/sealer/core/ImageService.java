@@ -34,9 +34,7 @@ public final class ImageService {
      * @throws io.sealer.api.ImageNotFoundException when the store has no such name or id
      */
     public List<ClusterImage> inspect(String nameOrId) {
-        return runtime.withExistingStore(store -> store.inspect(nameOrId), () -> {
-            throw runtime.noStore(nameOrId);
-        });
+        return runtime.withStoreHolding(nameOrId, store -> store.inspect(nameOrId));
     }
 
     /** The stored image of a name (or id) for the client's platform, if present. */
@@ -55,23 +53,17 @@ public final class ImageService {
      * @throws io.sealer.api.ImageNotFoundException when the store does not have {@code source}
      */
     public List<ClusterImage> tag(String source, String target) {
-        return runtime.withExistingStore(store -> store.tag(source, target), () -> {
-            throw runtime.noStore(source);
-        });
+        return runtime.withStoreHolding(source, store -> store.tag(source, target));
     }
 
     /** Removes a name (every platform) and the layers no other image uses. */
     public RemovalResult remove(String nameOrId) {
-        return runtime.withExistingStore(store -> store.rmi(nameOrId, Optional.empty()), () -> {
-            throw runtime.noStore(nameOrId);
-        });
+        return runtime.withStoreHolding(nameOrId, store -> store.rmi(nameOrId, Optional.empty()));
     }
 
     /** Removes one platform of a name and the layers no other image uses. */
     public RemovalResult remove(String nameOrId, Platform platform) {
-        return runtime.withExistingStore(store -> store.rmi(nameOrId, Optional.of(platform)), () -> {
-            throw runtime.noStore(nameOrId);
-        });
+        return runtime.withStoreHolding(nameOrId, store -> store.rmi(nameOrId, Optional.of(platform)));
     }
 
     /** Removes unreferenced layers and leftovers of interrupted operations. */
@@ -89,9 +81,7 @@ public final class ImageService {
             runtime.withStore(save); // an empty archive
             return;
         }
-        runtime.withExistingStore(save, () -> {
-            throw runtime.noStore(names.get(0));
-        });
+        runtime.withStoreHolding(names.get(0), save);
     }
 
     /** Loads images from a file written by {@link #save}, verifying every layer. */

@@ -115,6 +115,16 @@ public final class ClientRuntime implements AutoCloseable {
         return Files.exists(new StorePaths(storeRoot).lockFile(), LinkOption.NOFOLLOW_LINKS);
     }
 
+    /**
+     * {@link #withExistingStore} for an operation on {@code reference}: where no store was ever made, the image is
+     * not found (and nothing is created).
+     */
+    public <T> T withStoreHolding(String reference, Function<ImageStore, T> action) {
+        return withExistingStore(action, () -> {
+            throw noStore(reference);
+        });
+    }
+
     /** The error of an operation that needs {@code reference} in a store that was never made. */
     public ImageNotFoundException noStore(String reference) {
         return new ImageNotFoundException(reference, "image not found: there is no image store at " + storeRoot);
