@@ -31,6 +31,17 @@ public interface RegistryClient extends Closeable {
      */
     Optional<RegistryManifest> fetchManifest(ImageReference reference);
 
+    /**
+     * The digest of the manifest {@code reference} names now, where the registry can say it without sending the
+     * manifest (a {@code HEAD} request, which registries such as Docker Hub do not count as a pull); empty when no
+     * source has it. The default reads the manifest.
+     *
+     * @throws io.sealer.api.RegistryException as {@link #fetchManifest} does
+     */
+    default Optional<String> resolveDigest(ImageReference reference) {
+        return fetchManifest(reference).map(RegistryManifest::digest);
+    }
+
     /** True when the repository of {@code repository} holds the blob. */
     boolean blobExists(ImageReference repository, String digest);
 

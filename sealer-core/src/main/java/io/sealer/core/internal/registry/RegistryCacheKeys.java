@@ -6,7 +6,6 @@ import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
 import io.sealer.api.spi.RegistryClient;
-import io.sealer.api.spi.RegistryManifest;
 import io.sealer.core.internal.io.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +80,8 @@ final class RegistryCacheKeys {
     }
 
     /**
-     * Resolves every reference through {@code client} (a few at a time); a digest in the reference is taken as it is.
+     * Resolves every reference through {@code client} (a few at a time, with {@code HEAD} requests where the client
+     * can); a digest in the reference is taken as it is.
      * Unresolved when an image does not exist (the build then fails with the writer's own error) or a lookup fails.
      */
     static Resolution resolve(RegistryClient client, List<ImageReference> images) {
@@ -99,14 +99,14 @@ final class RegistryCacheKeys {
             return thread;
         });
         try {
-            List<CompletableFuture<Optional<RegistryManifest>>> manifests = lookups.stream()
-                    .map(image -> CompletableFuture.supplyAsync(() -> client.fetchManifest(image), pool)).toList();
+            List<CompletableFuture<Optional<String>>> resolved = lookups.stream()
+                    .map(image -> CompletableFuture.supplyAsync(() -> client.resolveDigest(image), pool)).toList();
             for (int i = 0; i < lookups.size(); i++) {
-                Optional<RegistryManifest> manifest = manifests.get(i).join();
-                if (manifest.isEmpty()) {
+                Optional<String> digest = resolved.get(i).join();
+                if (digest.isEmpty()) {
                     return Resolution.notFound(lookups.get(i) + " was not found");
                 }
-                digests.put(lookups.get(i), manifest.get().digest());
+                digests.put(lookups.get(i), digest.get());
             }
             return Resolution.of(digests);
         } catch (CompletionException e) {

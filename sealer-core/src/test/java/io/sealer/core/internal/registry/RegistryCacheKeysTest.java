@@ -13,7 +13,6 @@ import io.sealer.api.image.ImageReference;
 import io.sealer.api.image.Layer;
 import io.sealer.api.image.Platform;
 import io.sealer.api.spi.RegistryClient;
-import io.sealer.api.spi.RegistryManifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,27 +53,27 @@ class RegistryCacheKeysTest {
     @Test
     void resolvesTagsThroughTheClientAndTakesDigestsAsGiven() {
         ImageReference pinned = ImageReference.parse("busybox@" + B);
-        when(client.fetchManifest(NGINX)).thenReturn(Optional.of(manifest(A)));
+        when(client.resolveDigest(NGINX)).thenReturn(Optional.of(A));
 
         RegistryCacheKeys.Resolution resolution = RegistryCacheKeys.resolve(client, List.of(NGINX, pinned));
 
         assertThat(resolution.digests()).contains(Map.of(NGINX, A, pinned, B));
-        verify(client, never()).fetchManifest(pinned);
+        verify(client, never()).resolveDigest(pinned);
     }
 
     @Test
     void aMissingImageIsNotFoundAndAFailedLookupIsUnreachable() {
-        when(client.fetchManifest(NGINX)).thenReturn(Optional.empty());
+        when(client.resolveDigest(NGINX)).thenReturn(Optional.empty());
         RegistryCacheKeys.Resolution missing = RegistryCacheKeys.resolve(client, List.of(NGINX));
         assertThat(missing.digests()).isEmpty();
         assertThat(missing.unreachable()).isFalse();
         assertThat(missing.problem()).contains("nginx:1.25");
 
-        when(client.fetchManifest(any())).thenThrow(new ImageNotFoundException("nginx:1.25", "not in any source"));
+        when(client.resolveDigest(any())).thenThrow(new ImageNotFoundException("nginx:1.25", "not in any source"));
         assertThat(RegistryCacheKeys.resolve(client, List.of(NGINX)).unreachable()).isFalse();
 
         RegistryClient failing = mock(RegistryClient.class);
-        when(failing.fetchManifest(any())).thenThrow(new RegistryException("registry-1.docker.io",
+        when(failing.resolveDigest(any())).thenThrow(new RegistryException("registry-1.docker.io",
                 "connection refused", null));
         RegistryCacheKeys.Resolution unreachable = RegistryCacheKeys.resolve(failing, List.of(NGINX, APP));
         assertThat(unreachable.digests()).isEmpty();
@@ -103,10 +102,6 @@ class RegistryCacheKeysTest {
         digests.put(first, firstDigest);
         digests.put(second, secondDigest);
         return digests;
-    }
-
-    private static RegistryManifest manifest(String digest) {
-        return new RegistryManifest("application/vnd.oci.image.index.v1+json", digest, new byte[0]);
     }
 
     private static void tagLink(Path root, String repository, String tag, String digest) throws IOException {

@@ -90,8 +90,45 @@ public final class OciRegistryClient implements LookupClient {
     @Override
     public ManifestLookup lookupManifest(ImageReference reference) {
         String image = reference.toString();
-        String target = reference.optionalDigest().orElseGet(reference::effectiveTag);
         List<Attempt> attempts = new ArrayList<>();
+        Optional<RegistryManifest> manifest = firstHolding(reference, "GET", attempts,
+                response -> readManifest(image, reference, response));
+        return new ManifestLookup(image, manifest, attempts);
+    }
+
+    /**
+     * A {@code HEAD} request per source in the order a lookup asks them, reading the digest from the answer's
+     * {@code Docker-Content-Digest}; the manifest itself is read only when a source has it but gave no digest.
+     *
+     * @throws RegistryException as a lookup does: naming every source asked, when none had it and the last could not
+     *                           answer
+     */
+    @Override
+    public Optional<String> resolveDigest(ImageReference reference) {
+        if (reference.optionalDigest().isPresent()) {
+            return LookupClient.super.resolveDigest(reference);
+        }
+        List<Attempt> attempts = new ArrayList<>();
+        Optional<Optional<String>> answered = firstHolding(reference, "HEAD", attempts, response -> {
+            RegistryHttp.drain(response);
+            return response.headers().firstValue("Docker-Content-Digest").filter(Digests::isSha256);
+        });
+        if (answered.isEmpty()) {
+            new ManifestLookup(reference.toString(), Optional.empty(), attempts).orFailure();
+            return Optional.empty(); // no source has it
+        }
+        return answered.get().or(() -> LookupClient.super.resolveDigest(reference));
+    }
+
+    /**
+     * Asks each source of {@code reference} in turn (mirrors first, then the registry unless a mirror's "not found"
+     * is final) with {@code method}; the first answer 200 is read with {@code read}. Every other answer is added to
+     * {@code attempts}.
+     */
+    private <T> Optional<T> firstHolding(ImageReference reference, String method, List<Attempt> attempts,
+            Function<HttpResponse<InputStream>, T> read) {
+        String image = reference.toString();
+        String target = reference.optionalDigest().orElseGet(reference::effectiveTag);
         boolean mirrorHasNot = false;
         for (RegistryHttp.Endpoint endpoint : endpoints(reference.domain(), image)) {
             if (endpoint == null) {
@@ -106,8 +143,9 @@ public final class OciRegistryClient implements LookupClient {
             URI uri = endpoint.resolve("/v2/" + reference.path() + "/manifests/" + target);
             HttpResponse<InputStream> response;
             try {
-                response = http.send(image, endpoint, RegistryHttp.Call.get(uri,
-                        Map.of("Accept", String.join(", ", MANIFEST_MEDIA_TYPES)), pull(reference)));
+                response = http.send(image, endpoint, new RegistryHttp.Call(method, uri,
+                        Map.of("Accept", String.join(", ", MANIFEST_MEDIA_TYPES)), HttpRequest.BodyPublishers::noBody,
+                        pull(reference)));
             } catch (RegistryException e) {
                 if (endpoint.mirror()) {
                     LOG.warn("mirror {} failed for {}: {}; trying the next source", endpoint.base(), image,
@@ -118,7 +156,7 @@ public final class OciRegistryClient implements LookupClient {
             }
             int status = response.statusCode();
             if (status == 200) {
-                return new ManifestLookup(image, Optional.of(readManifest(image, reference, response)), attempts);
+                return Optional.of(read.apply(response));
             }
             if (status == 404) {
                 RegistryHttp.drain(response);
@@ -135,7 +173,7 @@ public final class OciRegistryClient implements LookupClient {
             }
             attempts.add(Attempt.failed(source, answer, status, null));
         }
-        return new ManifestLookup(image, Optional.empty(), attempts);
+        return Optional.empty();
     }
 
     @Override

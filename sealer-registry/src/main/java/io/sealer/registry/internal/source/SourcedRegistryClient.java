@@ -81,6 +81,23 @@ public final class SourcedRegistryClient implements LookupClient {
         return LookupClient.lookup(delegate, reference).after(attempts);
     }
 
+    /** An image source's manifest when one has it (no request), else the registry's answer to a {@code HEAD}. */
+    @Override
+    public Optional<String> resolveDigest(ImageReference reference) {
+        for (SourceName.Strength strength : SourceName.Strength.values()) {
+            for (ImageSource source : sources) {
+                Optional<RegistryManifest> found = source.find(reference, strength);
+                if (found.isPresent()) {
+                    return Optional.of(found.get().digest());
+                }
+            }
+            if (reference.optionalDigest().isPresent()) {
+                break;
+            }
+        }
+        return delegate.resolveDigest(reference);
+    }
+
     @Override
     public boolean blobExists(ImageReference repository, String digest) {
         return find(digest).isPresent() || delegate.blobExists(repository, digest);

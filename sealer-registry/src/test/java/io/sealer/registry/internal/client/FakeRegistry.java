@@ -26,6 +26,8 @@ final class FakeRegistry implements AutoCloseable {
 
     final Map<String, byte[]> blobs = new ConcurrentHashMap<>();
     final Map<String, Manifest> manifests = new ConcurrentHashMap<>();
+    /** Whether a HEAD of a manifest answers with its Docker-Content-Digest (some registries do not). */
+    volatile boolean headGivesDigest = true;
     /** Blobs pushed or mounted per repository ("repo@digest"): what HEAD answers for. */
     final Set<String> linked = ConcurrentHashMap.newKeySet();
     final List<String> requests = new CopyOnWriteArrayList<>();
@@ -130,6 +132,13 @@ final class FakeRegistry implements AutoCloseable {
                 return;
             }
             ex.getResponseHeaders().add("Content-Type", manifest.mediaType());
+            if (method.equals("HEAD")) {
+                if (headGivesDigest) {
+                    ex.getResponseHeaders().add("Docker-Content-Digest", Digests.of(manifest.content()));
+                }
+                ex.sendResponseHeaders(200, -1);
+                return;
+            }
             ex.getResponseHeaders().add("Docker-Content-Digest", Digests.of(manifest.content()));
             sendBytes(ex, 200, manifest.content());
             return;

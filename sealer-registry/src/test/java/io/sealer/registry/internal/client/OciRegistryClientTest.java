@@ -90,6 +90,47 @@ class OciRegistryClientTest {
     }
 
     @Test
+    void resolvesATagsDigestWithAHeadAndReadsTheManifestOnlyWhenTheAnswerHasNoDigest() {
+        String digest = addImage("app/web", "1");
+        try (OciRegistryClient client = client()) {
+            assertThat(client.resolveDigest(ref("app/web:1"))).contains(digest);
+            assertThat(client.resolveDigest(ref("app/web:2"))).isEmpty();
+            assertThat(registry.requests).filteredOn(r -> r.contains("/manifests/"))
+                    .containsExactly("HEAD /v2/app/web/manifests/1", "HEAD /v2/app/web/manifests/2");
+
+            registry.requests.clear();
+            registry.headGivesDigest = false;
+            assertThat(client.resolveDigest(ref("app/web:1"))).contains(digest);
+            assertThat(registry.requests).filteredOn(r -> r.contains("/manifests/"))
+                    .containsExactly("HEAD /v2/app/web/manifests/1", "GET /v2/app/web/manifests/1");
+        }
+    }
+
+    @Test
+    void resolvingThroughAMirrorThatHasNotIsFinalUnlessFallbackIsOn() throws IOException {
+        String digest = addImage("library/web", "1");
+        try (FakeRegistry mirror = new FakeRegistry()) {
+            RegistrySettings.Builder settings = mirrored("http://" + mirror.host());
+            try (OciRegistryClient client = client(settings.build())) {
+                assertThat(client.resolveDigest(ref("library/web:1"))).isEmpty();
+            }
+            try (OciRegistryClient client = client(settings.mirrorFallback(true).build())) {
+                assertThat(client.resolveDigest(ref("library/web:1"))).contains(digest);
+            }
+            assertThat(mirror.requests).contains("HEAD /v2/library/web/manifests/1");
+        }
+    }
+
+    @Test
+    void anUnreachableRegistryFailsTheResolutionNamingIt() {
+        ImageReference nowhere = ImageReference.parse("127.0.0.1:1/app/web:1");
+        try (OciRegistryClient client = client(RegistrySettings.builder().maxRetries(0).build())) {
+            assertThatThrownBy(() -> client.resolveDigest(nowhere)).isInstanceOf(RegistryException.class)
+                    .hasMessageContaining("127.0.0.1:1");
+        }
+    }
+
+    @Test
     void rejectsManifestWhoseContentDoesNotMatchTheRequestedDigest() {
         String digest = addImage("app/web", "1");
         String other = "sha256:" + "a".repeat(64);

@@ -105,6 +105,11 @@ class SourcedRegistryClientTest {
                 .isEqualTo(tool.manifest().digest());
         assertThat(client.lookupManifest(ref("web:2")).manifest()).isEmpty();
         assertThat(behind.calls).containsExactly("manifest docker.io/library/web:2");
+
+        // resolving a tag the layout has asks nothing behind it
+        behind.calls.clear();
+        assertThat(client.resolveDigest(ref("web:1"))).contains(web.index().digest());
+        assertThat(behind.calls).isEmpty();
     }
 
     @Test
