@@ -36,13 +36,13 @@ final class PaxHeader {
             appendRecord(data, "linkpath", link);
         }
         int dataLength = data.length(); // ASCII: one byte per character
-        int dataRecords = (dataLength + UstarHeader.RECORD - 1) / UstarHeader.RECORD;
-        byte[] records = new byte[(2 + dataRecords) * UstarHeader.RECORD];
-        byte[] record = new byte[UstarHeader.RECORD];
+        int dataRecords = (dataLength + TarSink.RECORD - 1) / TarSink.RECORD;
+        byte[] records = new byte[(2 + dataRecords) * TarSink.RECORD];
+        byte[] record = new byte[TarSink.RECORD];
         UstarHeader.write(record, headerName(name), TYPE, MODE, dataLength, "");
         System.arraycopy(record, 0, records, 0, record.length);
         byte[] bytes = data.toString().getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(bytes, 0, records, UstarHeader.RECORD, bytes.length);
+        System.arraycopy(bytes, 0, records, TarSink.RECORD, bytes.length);
         UstarHeader.write(record, name, type, mode, size, link);
         System.arraycopy(record, 0, records, records.length - record.length, record.length);
         return records;

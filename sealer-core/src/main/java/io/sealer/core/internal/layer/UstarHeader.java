@@ -10,8 +10,6 @@ import java.util.Arrays;
  * the field, as commons-compress does after it has written the whole one into a PAX record ({@link PaxHeader}).
  */
 final class UstarHeader {
-    /** The size of a header record. */
-    static final int RECORD = 512;
     /** Names and link targets must be shorter than this many bytes to fit their field. */
     private static final int NAME_FIELD = 100;
     /** The largest size the 11-digit octal field holds. */

@@ -114,7 +114,10 @@ public final class OciRegistryClient implements LookupClient {
             return response.headers().firstValue("Docker-Content-Digest").filter(Digests::isSha256);
         });
         if (answered.isEmpty()) {
-            new ManifestLookup(reference.toString(), Optional.empty(), attempts).orFailure();
+            ManifestLookup lookup = new ManifestLookup(reference.toString(), Optional.empty(), attempts);
+            if (lookup.failed()) {
+                throw lookup.failure();
+            }
             return Optional.empty(); // no source has it
         }
         return answered.get().or(() -> LookupClient.super.resolveDigest(reference));
